@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("django-admin/", admin.site.urls),
+    path("accounts/", include("tretho.accounts.urls")),
+    path("units/", include("tretho.geo.urls")),
+    path("orgs/", include("tretho.orgs.urls")),
+    path("api/v1/", include("tretho.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include("tretho.core.urls")),
+]
+
+handler404 = "tretho.core.errors.not_found"
+handler500 = "tretho.core.errors.server_error"
+handler403 = "tretho.core.errors.forbidden"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,71 @@
+"""Sign in and out, change and reset the password: Django's auth views with our templates and events."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import reverse_lazy
+
+from tretho.core.views import SCOPE_PUBLIC, SCOPE_SELF
+
+from .choices import SecurityEventKind
+from .forms import LoginForm
+from .signals import record_event
+
+
+class LoginView(auth_views.LoginView):
+    scoped_by = SCOPE_PUBLIC
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        from .demo_logins import demo_logins
+
+        return super().get_context_data(**kwargs) | {"demo_logins": demo_logins()}
+
+
+class LogoutView(auth_views.LogoutView):
+    scoped_by = SCOPE_SELF
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    scoped_by = SCOPE_SELF
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:password_change_done")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        record_event(SecurityEventKind.PASSWORD_CHANGED, self.request, self.request.user)
+        return response
+
+
+class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
+    scoped_by = SCOPE_SELF
+    template_name = "accounts/password_change_done.html"
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    scoped_by = SCOPE_PUBLIC
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        # No username or address in the event: the request itself is what an investigation needs.
+        record_event(SecurityEventKind.PASSWORD_RESET_REQUESTED, self.request)
+        return super().form_valid(form)
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    scoped_by = SCOPE_PUBLIC
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    scoped_by = SCOPE_PUBLIC
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    scoped_by = SCOPE_PUBLIC
+    template_name = "accounts/password_reset_complete.html"

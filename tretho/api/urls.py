@@ -1,0 +1,15 @@
+"""/api/v1/: one router gathering each app's `api.ROUTES`."""
+
+from importlib import import_module
+
+from rest_framework.routers import DefaultRouter
+
+APPS_WITH_API = ["tretho.geo", "tretho.orgs", "tretho.accounts"]
+
+router = DefaultRouter()
+for app in APPS_WITH_API:
+    for prefix, viewset in import_module(f"{app}.api").ROUTES:
+        router.register(prefix, viewset, basename=prefix)
+
+app_name = "api"
+urlpatterns = router.urls

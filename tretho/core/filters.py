@@ -1,0 +1,43 @@
+"""Base filter set: accent-insensitive search on the stored folded key, and "within this unit" by subtree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .text import fold
+
+
+class TrethoFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Tìm kiếm"))
+
+    def __init__(self, *args: Any, request: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, request=request, **kwargs)
+        for field in self.form.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs.setdefault("class", f"{css} form-control-sm" if css == "form-control" else css)
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and getattr(queryset.model, "scope_path_field", "") and request is not None:
+                field.queryset = queryset.restrict(request.user)
+
+    def search(self, queryset: models.QuerySet, name: str, value: str) -> models.QuerySet:
+        for word in fold(value).split():
+            queryset = queryset.filter(search_key__contains=word)
+        return queryset
+
+
+class UnitSubtreeFilter(django_filters.ModelChoiceFilter):
+    """Rows whose unit lies in the chosen unit's subtree (prefix match on the materialized path)."""
+
+    def __init__(self, *args: Any, path_field: str = "unit__path", **kwargs: Any) -> None:
+        self.path_field = path_field
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs: models.QuerySet, value: Any) -> models.QuerySet:
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.path_field}__startswith": value.path})

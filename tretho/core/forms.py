@@ -1,0 +1,64 @@
+"""Base form: choice lists limited to the user's scope, owner fields never taken from input, optimistic
+concurrency through the record's version."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .scoping import ADD, VIEW, path_of, scope_for
+
+STALE_MESSAGE = gettext_lazy(
+    "Bản ghi này vừa được người khác sửa sau khi bạn mở nó. Thay đổi của bạn chưa được lưu: "
+    "hãy tải lại trang để xem bản mới nhất rồi sửa lại."
+)
+
+
+class TrethoModelForm(forms.ModelForm):
+    """ModelForm that knows the acting user. Foreign keys to scoped models list only what the user may use."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, user: Any = None, action: str = ADD, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.action = action
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        owner_field = getattr(self._meta.model, "scope_path_field", "").split("__")[0]
+        for name, field in self.fields.items():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and getattr(queryset.model, "scope_path_field", ""):
+                # Units and owners the user may write into; other choices (agencies…) those they may see.
+                choice_action = action if name == owner_field else VIEW
+                field.queryset = queryset.restrict(user, choice_action)
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            if isinstance(field.widget, forms.CheckboxInput):
+                css = "form-check-input"
+            field.widget.attrs.setdefault("class", css)
+            if isinstance(field, forms.DateField):
+                field.widget.attrs.setdefault("placeholder", "dd/mm/yyyy")
+
+    def save_scoped(self, writable: models.QuerySet) -> models.Model:
+        """Save inside the caller's transaction; refuse a stale version and an object that left the scope."""
+        obj = self.instance
+        if obj.pk:
+            current = type(obj)._default_manager.select_for_update().filter(pk=obj.pk).values("version").first()
+            submitted = self.cleaned_data.get("version")
+            if current is None or (submitted is not None and submitted != current["version"]):
+                raise ValidationError(STALE_MESSAGE, code="stale")
+            obj.version = current["version"] + 1
+        elif self.user is not None and getattr(self.user, "is_authenticated", False):
+            obj.created_by = self.user
+        obj = self.save()
+        self.check_scope(obj)
+        return obj
+
+    def check_scope(self, obj: models.Model) -> None:
+        if not scope_for(self.user, self.action, type(obj)).covers(path_of(obj)):
+            raise ValidationError(_("Bạn không có quyền ghi dữ liệu cho đơn vị này."), code="out_of_scope")

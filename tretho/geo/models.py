@@ -1,0 +1,161 @@
+"""Administrative units as a temporal tree, their old→new succession, and industrial zones.
+
+Codes were reused by the 2025 reform (00004 was Phường Trúc Bạch and is now Phường Ba Đình), so a unit is a
+code *and* a validity period. Each row has one parent and a materialized path of primary keys ("/1/25/310/")
+that makes subtree filtering a prefix match on an indexed column, on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from tretho.core.models import NamedSearchMixin, TrethoModel
+from tretho.core.scoping import RestrictedQuerySet
+from tretho.core.text import fold
+
+from .choices import SuccessionKind, UnitLevel, UnitType, ZoneKind
+
+REFORM_DATE = dt.date(2025, 7, 1)
+
+
+class UnitQuerySet(RestrictedQuerySet):
+    def in_force_on(self, date: dt.date) -> UnitQuerySet:
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=date)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=date)
+        )
+
+    def subtree_of(self, unit: AdministrativeUnit, include_self: bool = True) -> UnitQuerySet:
+        qs = self.filter(path__startswith=unit.path)
+        return qs if include_self else qs.exclude(pk=unit.pk)
+
+    def search(self, query: str) -> UnitQuerySet:
+        qs = self
+        for word in fold(query).split():
+            qs = qs.filter(search_key__contains=word)
+        return qs
+
+
+class AdministrativeUnit(NamedSearchMixin, TrethoModel):
+    code = models.CharField(_("mã"), max_length=10, db_index=True)
+    name = models.CharField(_("tên"), max_length=200)
+    short_name = models.CharField(_("tên ngắn"), max_length=200, blank=True)
+    unit_type = models.CharField(_("loại"), max_length=30, choices=UnitType.choices)
+    level = models.PositiveSmallIntegerField(_("cấp"), choices=UnitLevel.choices, db_index=True)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("trực thuộc"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    path = models.CharField(_("đường dẫn"), max_length=255, db_index=True, editable=False, default="")
+    full_name = models.CharField(_("tên đầy đủ"), max_length=600, editable=False, default="")
+    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    latitude = models.FloatField(_("vĩ độ"), null=True, blank=True)
+    longitude = models.FloatField(_("kinh độ"), null=True, blank=True)
+
+    objects = UnitQuerySet.as_manager()
+
+    scope_path_field = "path"
+    # Search matches the unit's own name and those of its ancestors: "long binh dong nai" finds the ward.
+    search_source_fields = ("full_name", "code")
+
+    class Meta:
+        verbose_name = _("đơn vị hành chính")
+        verbose_name_plural = _("đơn vị hành chính")
+        ordering = ["level", "sort_key"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "level", "valid_from"], name="geo_unit_code_level_from_unique"),
+        ]
+        indexes = [models.Index(fields=["level", "valid_to"], name="geo_unit_level_to_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("geo:administrativeunit_detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        self.full_name = self.compute_full_name()
+        super().save(*args, **kwargs)
+        new_path = f"{self.parent.path if self.parent_id else '/'}{self.pk}/"
+        if new_path != self.path:
+            self.path = new_path
+            type(self).objects.filter(pk=self.pk).update(path=new_path)
+
+    def compute_full_name(self) -> str:
+        names = [self.name]
+        parent = self.parent
+        while parent is not None and parent.level > UnitLevel.COUNTRY:
+            names.append(parent.name)
+            parent = parent.parent
+        return ", ".join(names)
+
+    # -- tree queries -----------------------------------------------------------------------------------
+    def ancestor_ids(self) -> list[int]:
+        return [int(part) for part in self.path.strip("/").split("/") if part][:-1]
+
+    def ancestors(self) -> models.QuerySet[AdministrativeUnit]:
+        return AdministrativeUnit.objects.filter(pk__in=self.ancestor_ids()).order_by("level")
+
+    def descendants(self, include_self: bool = False) -> models.QuerySet[AdministrativeUnit]:
+        return AdministrativeUnit.objects.subtree_of(self, include_self=include_self)
+
+    def successors(self) -> models.QuerySet[AdministrativeUnit]:
+        return AdministrativeUnit.objects.filter(predecessor_links__predecessor=self)
+
+    def predecessors(self) -> models.QuerySet[AdministrativeUnit]:
+        return AdministrativeUnit.objects.filter(successor_links__successor=self)
+
+    def is_in_force_on(self, date: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= date) and (self.valid_to is None or self.valid_to >= date)
+
+
+class UnitSuccession(TrethoModel):
+    """Old unit → new unit, from the 2025 reform (or any later one). A split unit has several rows."""
+
+    predecessor = models.ForeignKey(
+        AdministrativeUnit, verbose_name=_("đơn vị cũ"), on_delete=models.CASCADE, related_name="successor_links"
+    )
+    successor = models.ForeignKey(
+        AdministrativeUnit, verbose_name=_("đơn vị mới"), on_delete=models.CASCADE, related_name="predecessor_links"
+    )
+    kind = models.CharField(_("hình thức"), max_length=10, choices=SuccessionKind.choices)
+    effective_date = models.DateField(_("ngày hiệu lực"), default=REFORM_DATE)
+
+    scope_path_field = "successor__path"
+
+    class Meta:
+        verbose_name = _("kế thừa đơn vị")
+        verbose_name_plural = _("kế thừa đơn vị")
+        constraints = [
+            models.UniqueConstraint(fields=["predecessor", "successor"], name="geo_succession_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor}"
+
+
+class IndustrialZone(NamedSearchMixin, TrethoModel):
+    name = models.CharField(_("tên"), max_length=200)
+    kind = models.CharField(_("loại"), max_length=5, choices=ZoneKind.choices, default=ZoneKind.INDUSTRIAL)
+    unit = models.ForeignKey(AdministrativeUnit, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="zones")
+    address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
+    latitude = models.FloatField(_("vĩ độ"), null=True, blank=True)
+    longitude = models.FloatField(_("kinh độ"), null=True, blank=True)
+
+    scope_path_field = "unit__path"
+
+    class Meta:
+        verbose_name = _("khu công nghiệp")
+        verbose_name_plural = _("khu công nghiệp, khu chế xuất")
+        ordering = ["sort_key"]
+        constraints = [models.UniqueConstraint(fields=["unit", "name"], name="geo_zone_unit_name_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("geo:industrialzone_detail", args=[self.pk])
