@@ -8,5 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Tài khoản")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
-        from . import registrations  # noqa: F401
+        from . import (
+            registrations,  # noqa: F401
+            signals,  # noqa: F401
+        )

@@ -6,7 +6,7 @@ from tretho.core.text import fold
 from tretho.geo.models import AdministrativeUnit
 
 from .choices import RoleCode, SecurityEventKind
-from .models import RoleAssignment, SecurityEvent, User
+from .models import Role, RoleAssignment, SecurityEvent, User
 
 
 class UserFilterSet(TrethoFilterSet):
@@ -18,13 +18,15 @@ class UserFilterSet(TrethoFilterSet):
 
     def search(self, queryset, name, value):
         # Users have no stored key: names are short lists, compared folded in the database-neutral way.
-        ids = [u.pk for u in queryset.only("pk", "username", "full_name") if fold(value) in fold(f"{u.username} {u.full_name}")]
+        wanted = fold(value)
+        users = queryset.only("pk", "username", "full_name")
+        ids = [u.pk for u in users if wanted in fold(f"{u.username} {u.full_name}")]
         return queryset.filter(pk__in=ids)
 
 
 class RoleAssignmentFilterSet(TrethoFilterSet):
     q = None
-    role = django_filters.ModelChoiceFilter(field_name="role", queryset=RoleAssignment.role.field.related_model.objects.all(), label=_("Vai trò"))
+    role = django_filters.ModelChoiceFilter(field_name="role", queryset=Role.objects.all(), label=_("Vai trò"))
     within = UnitSubtreeFilter(queryset=AdministrativeUnit.objects.filter(level__lte=2), label=_("Thuộc"))
 
     class Meta:

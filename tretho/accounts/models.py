@@ -8,14 +8,12 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-
 from simple_history.models import HistoricalRecords
 
 from tretho.core.models import TrethoModel
 from tretho.core.scoping import RestrictedQuerySet, Scope
 
 from .choices import ROLE_ACTIONS, RoleCode, SecurityEventKind
-
 
 ADMIN_ONLY = {action: {RoleCode.ADMIN} for action in ("view", "add", "change", "delete", "export")}
 
@@ -102,7 +100,9 @@ class Role(models.Model):
 
 
 class RoleAssignment(TrethoModel):
-    user = models.ForeignKey(User, verbose_name=_("người dùng"), on_delete=models.CASCADE, related_name="role_assignments")
+    user = models.ForeignKey(
+        User, verbose_name=_("người dùng"), on_delete=models.CASCADE, related_name="role_assignments"
+    )
     role = models.ForeignKey(Role, verbose_name=_("vai trò"), on_delete=models.PROTECT, related_name="assignments")
     unit = models.ForeignKey(
         "geo.AdministrativeUnit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="role_assignments"

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .scoping import ADD, VIEW, path_of, scope_for
+from .widgets import SearchSelect
 
 STALE_MESSAGE = gettext_lazy(
     "Bản ghi này vừa được người khác sửa sau khi bạn mở nó. Thay đổi của bạn chưa được lưu: "
@@ -37,6 +38,9 @@ class TrethoModelForm(forms.ModelForm):
                 # Units and owners the user may write into; other choices (agencies…) those they may see.
                 choice_action = action if name == owner_field else VIEW
                 field.queryset = queryset.restrict(user, choice_action)
+                if getattr(queryset.model, "lookup_by_search", False):
+                    field.widget = SearchSelect(queryset.model._meta.label_lower, choice_action)
+                    field.widget.choices = field.choices
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             if isinstance(field.widget, forms.CheckboxInput):
                 css = "form-check-input"

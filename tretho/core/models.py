@@ -53,16 +53,16 @@ class NamedSearchMixin(models.Model):
     class Meta:
         abstract = True
 
-    def search_text(self) -> str:
-        return " ".join(str(getattr(self, f) or "") for f in self.search_source_fields)
-
-    def refresh_keys(self) -> None:
-        self.search_key = fold(self.search_text())[:500]
-        self.sort_key = collation_key(str(getattr(self, self.sort_source_field) or ""))[:1000]
-
     def save(self, *args, **kwargs):
         self.refresh_keys()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "search_key", "sort_key"}
         super().save(*args, **kwargs)
+
+    def search_text(self) -> str:
+        return " ".join(str(getattr(self, f) or "") for f in self.search_source_fields)
+
+    def refresh_keys(self) -> None:
+        self.search_key = fold(self.search_text())[:500]
+        self.sort_key = collation_key(str(getattr(self, self.sort_source_field) or ""))[:1000]

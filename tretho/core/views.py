@@ -14,7 +14,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views import View
@@ -210,7 +210,8 @@ class ObjectDeleteView(ScopedObjectMixin, View):
             with transaction.atomic():
                 obj.delete()
         except models.ProtectedError:
-            messages.error(request, _("Không thể xóa %(object)s vì còn dữ liệu khác tham chiếu đến.") % {"object": name})
+            message = _("Không thể xóa %(object)s vì còn dữ liệu khác tham chiếu đến.") % {"object": name}
+            messages.error(request, message)
             return HttpResponseRedirect(self.url("detail", obj) or "/")
         messages.success(request, _("Đã xóa %(object)s.") % {"object": name})
         return HttpResponseRedirect(self.url("list") or "/")

@@ -59,6 +59,8 @@ class AdministrativeUnit(NamedSearchMixin, TrethoModel):
     objects = UnitQuerySet.as_manager()
 
     scope_path_field = "path"
+    # Too many to list in a form: choices arrive as the user types (core.widgets.SearchSelect).
+    lookup_by_search = True
     # Search matches the unit's own name and those of its ancestors: "long binh dong nai" finds the ward.
     search_source_fields = ("full_name", "code")
 

@@ -79,7 +79,9 @@ class Membership(TrethoModel):
     person_name = models.CharField(_("họ và tên"), max_length=200)
     position = models.CharField(_("chức vụ"), max_length=200, blank=True)
     agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="memberships")
-    role = models.CharField(_("vai trò trong ban"), max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER)
+    role = models.CharField(
+        _("vai trò trong ban"), max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER
+    )
 
     scope_path_field = "committee__unit__path"
     personal_fields = ("person_name",)
