@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from tretho.core.registry import register
 
 from .filters import RoleAssignmentFilterSet, SecurityEventFilterSet, UserFilterSet
@@ -11,6 +13,7 @@ register(
     detail_fields=("username", "full_name", "email", "phone", "is_active", "last_login", "date_joined"),
     # Accounts are deactivated, not deleted: their history and events must keep pointing at them.
     without=("delete", "deleted", "restore"),
+    extra={"related": [("role_assignments", _("Phân quyền"))]},
 )
 register(RoleAssignment, filterset=RoleAssignmentFilterSet, table=RoleAssignmentTable, form=RoleAssignmentForm,
          serializer=RoleAssignmentSerializer)

@@ -112,6 +112,7 @@ class ObjectDetailView(ScopedObjectMixin, View):
             "delete_url": self.url("delete", obj) if self.can(DELETE, obj) else None,
             "history_url": self.url("history", obj),
         }
+        context["related_tables"] = related_tables(request, obj, self.registration)
         template = self.registration.extra.get("detail_template", self.template_name)
         extra_context = self.registration.extra.get("detail_context")
         if extra_context:
@@ -120,6 +121,26 @@ class ObjectDetailView(ScopedObjectMixin, View):
         if getattr(obj, "personal_fields", ()):
             response["Cache-Control"] = "no-store"
         return response
+
+
+def related_tables(request: HttpRequest, obj: models.Model, registration: ModelRegistration) -> list[tuple[str, Any]]:
+    """Tables of related records named in the registration (`extra={"related": [(accessor, title), …]}`), each
+    read through restrict() and drawn with the related model's own registered table."""
+    from .registry import _registry
+
+    tables = []
+    for accessor, title in registration.extra.get("related", ()):
+        rows = getattr(obj, accessor).all()
+        related_model = rows.model
+        if getattr(related_model, "scope_path_field", ""):
+            rows = rows & related_model.objects.restrict(request.user, VIEW)
+        related_registration = _registry.get(related_model)
+        if related_registration is None:
+            continue
+        table = related_registration.table(rows, request=request, prefix=f"{accessor}-")
+        RequestConfig(request, paginate={"per_page": 20}).configure(table)
+        tables.append((title, table))
+    return tables
 
 
 def detail_rows(obj: models.Model, registration: ModelRegistration, user: Any) -> list[tuple[str, Any]]:
