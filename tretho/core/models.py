@@ -40,6 +40,12 @@ class TrethoModel(models.Model):
     class Meta:
         abstract = True
 
+    def breadcrumb_units(self) -> list:
+        """The owner unit and its ancestors, top first, for breadcrumbs ("Tỉnh Đồng Nai › Thành phố Biên Hòa")."""
+        owner = getattr(self, self.scope_path_field.split("__")[0], None) if self.scope_path_field else None
+        chain = getattr(owner, "breadcrumb_chain", None)
+        return chain() if chain else []
+
 
 class NamedSearchMixin(models.Model):
     """A name with its stored accent-free search key and Vietnamese collation key (indexed)."""

@@ -95,6 +95,14 @@ class AdministrativeUnit(NamedSearchMixin, TrethoModel):
             parent = parent.parent
         return ", ".join(names)
 
+    def breadcrumb_chain(self) -> list[AdministrativeUnit]:
+        """Ancestors below the country root, then the unit itself."""
+        ancestors = [unit for unit in self.ancestors() if unit.level > UnitLevel.COUNTRY]
+        return [*ancestors, self]
+
+    def breadcrumb_units(self) -> list[AdministrativeUnit]:
+        return [unit for unit in self.ancestors() if unit.level > UnitLevel.COUNTRY]
+
     # -- tree queries -----------------------------------------------------------------------------------
     def ancestor_ids(self) -> list[int]:
         return [int(part) for part in self.path.strip("/").split("/") if part][:-1]
