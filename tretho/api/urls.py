@@ -2,7 +2,10 @@
 
 from importlib import import_module
 
+from django.urls import path
 from rest_framework.routers import DefaultRouter
+
+from .auth import TokenView
 
 APPS_WITH_API = ["tretho.geo", "tretho.orgs", "tretho.accounts"]
 
@@ -12,4 +15,4 @@ for app in APPS_WITH_API:
         router.register(prefix, viewset, basename=prefix)
 
 app_name = "api"
-urlpatterns = router.urls
+urlpatterns = [path("auth/token/", TokenView.as_view(), name="token"), *router.urls]
