@@ -1,11 +1,9 @@
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
-    path("django-admin/", admin.site.urls),
     path("accounts/", include("tretho.accounts.urls")),
     path("units/", include("tretho.geo.urls")),
     path("orgs/", include("tretho.orgs.urls")),
