@@ -13,7 +13,7 @@ register(
     detail_fields=("username", "full_name", "email", "phone", "is_active", "last_login", "date_joined"),
     # Accounts are deactivated, not deleted: their history and events must keep pointing at them.
     without=("delete", "deleted", "restore"),
-    extra={"related": [("role_assignments", _("Phân quyền"))]},
+    extra={"related": [("role_assignments", _("Phân quyền"))], "detail_template": "accounts/user_detail.html"},
 )
 register(RoleAssignment, filterset=RoleAssignmentFilterSet, table=RoleAssignmentTable, form=RoleAssignmentForm,
          serializer=RoleAssignmentSerializer)

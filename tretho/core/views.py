@@ -179,8 +179,10 @@ class ObjectEditView(ScopedObjectMixin, View):
 
     def get_form(self, obj: models.Model | None) -> Any:
         data = self.request.POST if self.request.method == "POST" else None
-        return self.registration.form(data, self.request.FILES or None, instance=obj, user=self.request.user,
-                                      action=self.action)
+        # "Add … for this record" links pre-fill fields from the query string (?user=12); the form validates them.
+        initial = {key: value for key, value in self.request.GET.items() if obj is None}
+        return self.registration.form(data, self.request.FILES or None, instance=obj, initial=initial,
+                                      user=self.request.user, action=self.action)
 
     def get_instance(self) -> models.Model | None:
         if self.action == ADD:
