@@ -48,6 +48,7 @@ django.setup()
 db = settings.DATABASES["default"]
 print(json.dumps({"DEBUG": settings.DEBUG, "ENGINE": db["ENGINE"], "NAME": str(db["NAME"]), "HOST": db.get("HOST"),
                   "PORT": db.get("PORT"), "USER": db.get("USER"), "CONN_MAX_AGE": db.get("CONN_MAX_AGE"),
+                  "CONN_HEALTH_CHECKS": db.get("CONN_HEALTH_CHECKS"), "SESSION_ENGINE": settings.SESSION_ENGINE,
                   "ALLOWED_HOSTS": settings.ALLOWED_HOSTS, "EMAIL_HOST": settings.EMAIL_HOST,
                   "EMAIL_PORT": settings.EMAIL_PORT, "EMAIL_USE_TLS": settings.EMAIL_USE_TLS}))
 """
@@ -80,10 +81,20 @@ def test_production_refuses_to_start_without_a_real_secret_key(tmp_path):
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_allowed_hosts(tmp_path):
+    env = production_env(tmp_path)
+    del env["ALLOWED_HOSTS"]
+    result = run_python("import django; django.setup()", env)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must name" in result.stderr
+
+
 def test_production_ignores_debug_from_the_environment(tmp_path):
     settings = settings_under(production_env(tmp_path, DEBUG="1"))
     assert settings["DEBUG"] is False
     assert settings["ALLOWED_HOSTS"] == ["tretho.example.vn", "127.0.0.1"]
+    # Stateless app servers: sessions live in the shared database.
+    assert settings["SESSION_ENGINE"] == "django.contrib.sessions.backends.db"
 
 
 # -- environment --------------------------------------------------------------------------------------------
@@ -96,7 +107,8 @@ def test_database_url_selects_postgresql(tmp_path):
     assert (settings["NAME"], settings["HOST"], settings["PORT"], settings["USER"]) == (
         "tretho_vn", "db.internal", 5433, "tretho",
     )
-    assert settings["CONN_MAX_AGE"] == 60  # persistent connections on PostgreSQL
+    assert settings["CONN_MAX_AGE"] == 60  # persistent connections on PostgreSQL …
+    assert settings["CONN_HEALTH_CHECKS"] is True  # … checked before reuse
 
 
 def test_without_database_url_sqlite_lives_under_the_var_dir(tmp_path):

@@ -88,7 +88,12 @@ TEMPLATES = [
 
 # Database: SQLite under var/ by default (zero set-up), PostgreSQL in production through DATABASE_URL.
 DEFAULT_SQLITE_URL = f"sqlite:///{VAR_DIR / 'tretho.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", DEFAULT_SQLITE_URL), conn_max_age=60)}
+# PostgreSQL: persistent connections, checked before reuse so a restarted database or a failover is survived.
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", DEFAULT_SQLITE_URL), conn_max_age=60, conn_health_checks=True
+    )
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if "DATABASE_URL" not in os.environ:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -179,6 +184,8 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
 SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
+# Sessions in the database: app servers keep no state, so any number of them can stand behind the proxy.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
