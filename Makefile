@@ -58,7 +58,8 @@ setup: $(INSTALLED) | var
 	$(TRETHO) collectstatic --noinput --verbosity 0
 	$(TRETHO) load_units
 	$(TRETHO) demo
-	@$(BIN)/python scripts/demo_logins.py
+	@echo "== Tài khoản dùng thử / demo logins"
+	@$(TRETHO) demo --list-logins
 
 run: setup serve
 
