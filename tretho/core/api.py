@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import PermissionDenied
 
-from .scoping import ADD, CHANGE, DELETE, VIEW, path_of, scope_for
+from .scoping import ADD, CHANGE, DELETE, VIEW, user_can
 
 _METHOD_ACTIONS = {"GET": VIEW, "HEAD": VIEW, "OPTIONS": VIEW, "POST": ADD, "PUT": CHANGE, "PATCH": CHANGE,
                    "DELETE": DELETE}
@@ -45,7 +45,8 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
         return self.queryset.model.objects.restrict(self.request.user, action)
 
     def _check_scope(self, instance: Any, action: str) -> None:
-        if not scope_for(self.request.user, action, type(instance)).covers(path_of(instance)):
+        # user_can, not Scope.covers: models scoped through a to-many relation (users) have no single path.
+        if not user_can(self.request.user, action, instance):
             raise PermissionDenied(_("Bạn không có quyền ghi dữ liệu cho đơn vị này."))
 
     def perform_create(self, serializer: serializers.BaseSerializer) -> None:

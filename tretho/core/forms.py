@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .scoping import ADD, VIEW, path_of, scope_for
+from .scoping import ADD, VIEW, user_can
 from .widgets import SearchSelect
 
 STALE_MESSAGE = gettext_lazy(
@@ -41,6 +41,11 @@ class TrethoModelForm(forms.ModelForm):
                 if getattr(queryset.model, "lookup_by_search", False):
                     field.widget = SearchSelect(queryset.model._meta.label_lower, choice_action)
                     field.widget.choices = field.choices
+            if isinstance(field, forms.FloatField | forms.DecimalField):
+                # Typed the Vietnamese way (10,95); a number input would refuse the comma.
+                field.localize = True
+                field.widget = forms.TextInput(attrs={"inputmode": "decimal"})
+                field.widget.is_localized = True
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             if isinstance(field.widget, forms.CheckboxInput):
                 css = "form-check-input"
@@ -64,5 +69,6 @@ class TrethoModelForm(forms.ModelForm):
         return obj
 
     def check_scope(self, obj: models.Model) -> None:
-        if not scope_for(self.user, self.action, type(obj)).covers(path_of(obj)):
+        # user_can, not Scope.covers: models scoped through a to-many relation (users) have no single path.
+        if not user_can(self.user, self.action, obj):
             raise ValidationError(_("Bạn không có quyền ghi dữ liệu cho đơn vị này."), code="out_of_scope")

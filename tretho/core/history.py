@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 
 
@@ -11,23 +12,34 @@ def field_changes(record: Any, hidden: set[str] | None = None) -> list[dict[str,
     """The fields this history record changed compared with the previous one (all fields for a creation)."""
     hidden = hidden or set()
     previous = record.prev_record
-    skip = {"updated_at", "version", "search_key", "sort_key", "path", "full_name"}
+    # Computed and bookkeeping fields (keys, paths, versions, timestamps) are not editable: never listed. A
+    # typed field that happens to share a computed field's name (a user's full_name) is.
     changes = []
     if previous is None:
         for field in record.instance_type._meta.fields:
-            if field.name in skip or field.name in {"id", "created_at"} or not field.editable:
+            if field.name == "id" or not field.editable:
                 continue
-            value = getattr(record, field.attname, None)
+            value = _related_or_raw(record, field)
             if value not in (None, ""):
                 changes.append(_change(field, None, value, hidden))
         return changes
-    delta = record.diff_against(previous)
+    # Related rows by name ("Người xem → Người duyệt"), not by primary key.
+    delta = record.diff_against(previous, foreign_keys_are_objs=True)
     for change in delta.changes:
-        if change.field in skip:
-            continue
         field = record.instance_type._meta.get_field(change.field)
+        if not field.editable:
+            continue
         changes.append(_change(field, change.old, change.new, hidden))
     return changes
+
+
+def _related_or_raw(record: Any, field: models.Field) -> Any:
+    if field.is_relation:
+        try:
+            return getattr(record, field.name)
+        except ObjectDoesNotExist:  # the related row was deleted since
+            return getattr(record, field.attname, None)
+    return getattr(record, field.attname, None)
 
 
 def _change(field: models.Field, old: Any, new: Any, hidden: set[str]) -> dict[str, Any]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_tables2 as tables
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 
 
 class TrethoTable(tables.Table):
@@ -10,6 +14,25 @@ class TrethoTable(tables.Table):
         attrs = {"class": "table table-sm table-hover align-middle"}
         template_name = "django_tables2/bootstrap5-responsive.html"
         empty_text = "—"
+
+    def __init__(self, data: Any = None, *args: Any, **kwargs: Any) -> None:
+        if isinstance(data, models.QuerySet):
+            # One query per page, not one per row and related column (list query counts are pinned by tests).
+            data = data.select_related(*related_columns(type(self), data.model))
+        super().__init__(data, *args, **kwargs)
+
+
+def related_columns(table: type[tables.Table], model: type[models.Model]) -> list[str]:
+    """The table's columns that show a forward foreign key of model."""
+    names = []
+    for name in table.base_columns:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if field.is_relation and (field.many_to_one or field.one_to_one) and field.concrete:
+            names.append(name)
+    return names
 
 
 def linked_column(verbose_name: str | None = None, order_by: str | tuple[str, ...] | None = None) -> tables.Column:

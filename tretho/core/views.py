@@ -273,7 +273,8 @@ class DeletedObjectsView(ScopedObjectMixin, View):
         live_ids = self.model._default_manager.values("pk")
         scope = scope_for(self.request.user, DELETE, self.model)
         records = history.exclude(id__in=live_ids).order_by("-history_date")
-        return [r for r in records if scope.covers(path_of(r))]
+        # A history record has the row's fields but not the model's declarations: ask its instance.
+        return [r for r in records if scope.covers(path_of(r.instance))]
 
     def get(self, request: HttpRequest) -> HttpResponse:
         self.check_admin()
