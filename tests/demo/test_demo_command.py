@@ -90,7 +90,9 @@ def test_list_logins_prints_each_account_with_role_unit_and_password(demo_loaded
         assert any(line.startswith(spec.username + " ") for line in lines), spec.username
     officer = next(line for line in lines if line.startswith("demo.longbinh.officer "))
     assert "Cán bộ" in officer
-    assert "Phường Long Bình, Thành phố Biên Hòa, Tỉnh Đồng Nai" in officer
+    assert "Phường Long Bình, Thành phố Biên Hòa, Tỉnh Đồng Nai (đến 30/06/2025)" in officer
+    new_officer = next(line for line in lines if line.startswith("demo.longbinh2025.officer "))
+    assert "Phường Long Bình, Tỉnh Đồng Nai (từ 01/07/2025)" in new_officer
     assert DEMO_PASSWORD in officer
 
 

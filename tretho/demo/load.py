@@ -192,7 +192,17 @@ def demo_login_rows() -> list[dict[str, str]]:
             rows.append({
                 "username": user.username,
                 "role": str(assignment.role),
-                "unit": assignment.unit.full_name or assignment.unit.name,
+                "unit": unit_label(assignment.unit),
                 "password": DEMO_PASSWORD,
             })
     return rows
+
+
+def unit_label(unit: AdministrativeUnit) -> str:
+    """Full name plus validity: old and new units often share a name ("Tỉnh Đồng Nai" before and after 2025)."""
+    name = unit.full_name or unit.name
+    if unit.valid_to is not None:
+        return _("%(name)s (đến %(date)s)") % {"name": name, "date": unit.valid_to.strftime("%d/%m/%Y")}
+    if unit.valid_from is not None:
+        return _("%(name)s (từ %(date)s)") % {"name": name, "date": unit.valid_from.strftime("%d/%m/%Y")}
+    return name
