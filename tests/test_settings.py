@@ -20,7 +20,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # Variables that would leak the developer's or CI's own configuration into the subprocess.
-LEAKY = ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "TRETHO_VAR_DIR")
+LEAKY = (
+    "DATABASE_URL", "DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "TRETHO_VAR_DIR",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests; check --deploy rightly refuses it
+)
 
 
 def clean_env(tmp_path: Path, settings: str, **extra: str) -> dict[str, str]:

@@ -21,7 +21,7 @@ class TrethoFilterSet(django_filters.FilterSet):
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs.setdefault("class", f"{css} form-control-sm" if css == "form-control" else css)
             queryset = getattr(field, "queryset", None)
-            if queryset is not None and getattr(queryset.model, "scope_path_field", "") and request is not None:
+            if queryset is not None and getattr(queryset.model, "scope_path_field", None) and request is not None:
                 field.queryset = queryset.restrict(request.user)
 
     def search(self, queryset: models.QuerySet, name: str, value: str) -> models.QuerySet:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.views.generic import TemplateView
 
@@ -14,5 +16,6 @@ class HomeView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["assignments"] = self.request.user.role_assignments.select_related("role", "unit", "agency")
+        user: Any = self.request.user  # signed in (LoginRequiredMixin); core does not import accounts' User
+        context["assignments"] = user.role_assignments.select_related("role", "unit", "agency")
         return context

@@ -37,7 +37,9 @@ class Scope:
     def covers(self, path: str | None) -> bool:
         if self.everything:
             return True
-        return bool(path) and any(path.startswith(prefix) for prefix in self.paths)
+        if not path:
+            return False
+        return any(path.startswith(prefix) for prefix in self.paths)
 
     def as_q(self, path_field: str) -> models.Q:
         if self.everything:
@@ -105,5 +107,6 @@ def path_of(obj: models.Model) -> str | None:
 def user_can(user: Any, action: str, obj: models.Model) -> bool:
     """Whether user may do action on this object: the same rule as restrict(), for one object."""
     if getattr(type(obj), "scope_through_many", False):
-        return type(obj)._default_manager.restrict(user, action).filter(pk=obj.pk).exists()
+        manager: Any = type(obj)._default_manager  # a RestrictedQuerySet manager (scoped models declare one)
+        return manager.restrict(user, action).filter(pk=obj.pk).exists()
     return scope_for(user, action, type(obj)).covers(path_of(obj))

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _lazy
 
 
 class Command(BaseCommand):
-    help = _lazy("Tạo dữ liệu dùng thử (cơ quan, ban chỉ đạo, KCN, tài khoản demo.*); chạy lại không đổi gì.")
+    # Lazy, so it is translated when printed.
+    help = _lazy("Tạo dữ liệu dùng thử (cơ quan, ban chỉ đạo, KCN, tài khoản demo.*); chạy lại không đổi gì.")  # type: ignore[assignment]
 
     def add_arguments(self, parser):
         parser.add_argument("--list-logins", action="store_true", help=_("Chỉ in danh sách tài khoản dùng thử."))
