@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+DESKTOP = {"width": 1280, "height": 860}
+PHONE = {"width": 360, "height": 740}
+
 
 def log_in(page, base_url: str, username: str, password: str) -> None:
     """Through the login form, as a person does."""
