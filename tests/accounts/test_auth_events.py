@@ -76,6 +76,13 @@ def test_failures_below_the_limit_do_not_lock(client, world, settings):
     assert not events(SecurityEventKind.LOCKED_OUT).exists()
 
 
+def test_password_change_needs_login(client, world):
+    for name in ("accounts:password_change", "accounts:password_change_done"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302
+        assert response["Location"].startswith(LOGIN)
+
+
 def test_password_change(client, world):
     login(client, world.officer_a1a)
     response = client.post(reverse("accounts:password_change"), {
@@ -83,6 +90,7 @@ def test_password_change(client, world):
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:password_change_done")
     assert events(SecurityEventKind.PASSWORD_CHANGED).get().user == world.officer_a1a
+    assert client.get(response["Location"]).status_code == 200
     request = RequestFactory().post(LOGIN)
     assert authenticate(request, username="officer_a1a", password=NEW_PASSWORD) == world.officer_a1a
 
@@ -102,6 +110,8 @@ def test_password_reset_by_email(client, world):
     response = client.post(reverse("accounts:password_reset"), {"email": "officer_a1a@example.org"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
+    assert response["Location"] == reverse("accounts:password_reset_done")
+    assert client.get(response["Location"]).status_code == 200
     assert mail.outbox[0].to == ["officer_a1a@example.org"]
     assert events(SecurityEventKind.PASSWORD_RESET_REQUESTED).count() == 1
     link = re.search(r"https?://[^/\s]+(/\S+)", mail.outbox[0].body).group(1)
@@ -112,6 +122,7 @@ def test_password_reset_by_email(client, world):
     response = client.post(set_password_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:password_reset_complete")
+    assert client.get(response["Location"]).status_code == 200
     world.officer_a1a.refresh_from_db()
     assert world.officer_a1a.check_password(NEW_PASSWORD)
     # The link works once.

@@ -324,6 +324,22 @@ class DetailSuite(SuiteBase):
             assert client.get(self.url("detail", obj.pk)).status_code == 404
 
 
+    def test_detail_masks_personal_fields_for_viewers(self, client: Any, world: World, places: dict) -> None:
+        self.require("detail")
+        personal = set(getattr(self.model, "personal_fields", ()))
+        if not personal or "A1a" not in self.visible("viewer_a"):
+            pytest.skip(f"{self.model.__name__} shows no personal fields to viewers")  # type: ignore[union-attr]
+        obj = places["A1a"]
+        labels = {str(obj._meta.get_field(name).verbose_name) for name in personal}
+        for user, masked in ((world.viewer_a, True), (self.actor(world, "reader"), False)):
+            login(client, user)
+            fields = client.get(self.url("detail", obj.pk)).context["fields"]
+            rows = {str(label): value for label, value in fields}
+            assert labels & set(rows), "the detail page lists no personal field"
+            shown = {label for label in labels if label in rows and rows[label] != "•••"}
+            assert shown == (set() if masked else labels & set(rows)), f"{user}: personal fields shown {shown}"
+
+
 class AddSuite(SuiteBase):
     def _add_in_a1a(self, client: Any, world: World) -> tuple[Any, Any]:
         creator = login(client, self.actor(world, "creator"))
