@@ -1,9 +1,11 @@
 """Sign in and out, change and reset the password: Django's auth views with our templates and events."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils.http import urlencode
 
-from tretho.core.views import SCOPE_PUBLIC, SCOPE_SELF
+from tretho.core.scoping import ADD
+from tretho.core.views import SCOPE_PUBLIC, SCOPE_SELF, ObjectEditView
 
 from .choices import SecurityEventKind
 from .forms import LoginForm
@@ -69,3 +71,13 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     scoped_by = SCOPE_PUBLIC
     template_name = "accounts/password_reset_complete.html"
+
+
+class UserEditView(ObjectEditView):
+    """Adding an account leads straight to giving it a role: until it has one, the account lies in no
+    administrator's scope, and its own page would answer 404 to the person who just created it."""
+
+    def url(self, page, obj=None):
+        if page == "detail" and self.action == ADD and obj is not None and not obj.role_assignments.exists():
+            return reverse("accounts:roleassignment_add") + "?" + urlencode({"user": obj.pk})
+        return super().url(page, obj)

@@ -212,6 +212,10 @@ class SuiteBase:
     def detail_text(self, obj: models.Model) -> str:
         return str(obj)
 
+    def add_lands_on(self, obj: models.Model) -> str:
+        """Where the add form sends its author after saving obj."""
+        return self.url("detail", obj.pk)
+
     # -- fixtures ----------------------------------------------------------------------------------------------
     @pytest.fixture
     def world(self, db: Any) -> World:
@@ -360,7 +364,7 @@ class AddSuite(SuiteBase):
             assert obj.created_by == creator
         if not getattr(self.model, "scope_through_many", False):
             assert (path_of(obj) or "").startswith(world.commune_a1a.path)
-        assert response["Location"] == self.url("detail", obj.pk)
+        assert response["Location"] == self.add_lands_on(obj)
 
     def test_add_lands_on_a_page_its_author_may_see(self, client: Any, world: World) -> None:
         self.require("add", "detail")
