@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import PermissionDenied
@@ -27,9 +27,10 @@ class TrethoSerializer(serializers.ModelSerializer):
         if not (check and check()):
             for name in getattr(self.Meta.model, "personal_fields", ()):
                 self.fields.pop(name, None)
+        field: Any  # related fields carry a queryset, which plain Field does not declare
         for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
-            if queryset is not None and getattr(queryset.model, "scope_path_field", "") and user is not None:
+            if queryset is not None and getattr(queryset.model, "scope_path_field", None) and user is not None:
                 field.queryset = queryset.restrict(user, VIEW)
             if name in {"created_at", "updated_at", "created_by", "version"}:
                 field.read_only = True
@@ -39,6 +40,7 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
     """ModelViewSet over Model.objects.restrict(user, action); out of scope answers 404."""
 
     scoped_by = "restrict"
+    queryset: models.QuerySet[Any]  # every subclass names its model's queryset
 
     def get_queryset(self):
         action = _METHOD_ACTIONS.get(self.request.method or "GET", VIEW)
@@ -63,6 +65,7 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
 
 class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     scoped_by = "restrict"
+    queryset: models.QuerySet[Any]
 
     def get_queryset(self):
         return self.queryset.model.objects.restrict(self.request.user, VIEW)

@@ -31,10 +31,11 @@ class TrethoModelForm(forms.ModelForm):
         self.action = action
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
-        owner_field = getattr(self._meta.model, "scope_path_field", "").split("__")[0]
+        owner_field = str(getattr(self._meta.model, "scope_path_field", "")).split("__")[0]
+        field: Any  # model choice fields carry queryset/choices, which plain Field does not declare
         for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
-            if queryset is not None and getattr(queryset.model, "scope_path_field", ""):
+            if queryset is not None and getattr(queryset.model, "scope_path_field", None):
                 # Units and owners the user may write into; other choices (agencies…) those they may see.
                 choice_action = action if name == owner_field else VIEW
                 field.queryset = queryset.restrict(user, choice_action)

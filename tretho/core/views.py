@@ -11,9 +11,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -37,10 +37,13 @@ class ScopedObjectMixin(LoginRequiredMixin):
     scoped_by = SCOPE_RESTRICT
     registration: ModelRegistration = None  # type: ignore[assignment]  # set by for_model()
     action = VIEW
+    # Set by View in the concrete classes.
+    request: HttpRequest
+    kwargs: dict[str, Any]
 
     @classmethod
     def for_model(cls, model: type[models.Model], **kwargs: Any):
-        return cls.as_view(registration=get_registration(model), **kwargs)
+        return cls.as_view(registration=get_registration(model), **kwargs)  # type: ignore[attr-defined]  # View
 
     @property
     def model(self) -> type[models.Model]:
@@ -53,7 +56,7 @@ class ScopedObjectMixin(LoginRequiredMixin):
         pk = self.kwargs["pk"]
         try:
             return self.get_queryset(action).get(pk=pk)
-        except self.model.DoesNotExist:
+        except ObjectDoesNotExist:
             if self.model._default_manager.filter(pk=pk).exists():
                 signals.access_denied.send(sender=self.model, request=self.request, object_pk=pk)
             raise Http404(_("Không tìm thấy.")) from None
@@ -143,7 +146,7 @@ def related_tables(request: HttpRequest, obj: models.Model, registration: ModelR
     return tables
 
 
-def detail_rows(obj: models.Model, registration: ModelRegistration, user: Any) -> list[tuple[str, Any]]:
+def detail_rows(obj: models.Model, registration: ModelRegistration, user: Any) -> list[tuple[Any, Any]]:
     """(label, display value) for the detail page; personal fields are masked for roles without the need."""
     hidden = set(getattr(obj, "personal_fields", ())) if not _sees_personal(user) else set()
     names = registration.detail_fields or tuple(
@@ -158,7 +161,7 @@ def detail_rows(obj: models.Model, registration: ModelRegistration, user: Any) -
             value = getattr(obj, f"get_{name}_display")()
         else:
             value = getattr(obj, name)
-        rows.append((field.verbose_name, value))
+        rows.append((getattr(field, "verbose_name", name), value))
     return rows
 
 
@@ -173,7 +176,7 @@ class ObjectEditView(ScopedObjectMixin, View):
 
     template_name = "core/object_form.html"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.action = CHANGE if "pk" in kwargs else ADD
         return super().dispatch(request, *args, **kwargs)
 
@@ -245,7 +248,8 @@ class ObjectHistoryView(ScopedObjectMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         obj = self.get_object()
-        records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))
+        history = obj.history  # type: ignore[attr-defined]  # TrethoModel's HistoricalRecords
+        records = list(history.select_related("history_user").order_by("-history_date", "-history_id"))
         entries = [
             {"record": record, "changes": field_changes(record, hidden=_hidden_fields(obj, request.user))}
             for record in records
@@ -268,7 +272,7 @@ class DeletedObjectsView(ScopedObjectMixin, View):
         if not self.request.user.is_admin():  # type: ignore[union-attr]
             raise PermissionDenied
 
-    def deleted_records(self) -> models.QuerySet:
+    def deleted_records(self) -> list[Any]:
         history = self.model.history.filter(history_type="-")  # type: ignore[attr-defined]
         live_ids = self.model._default_manager.values("pk")
         scope = scope_for(self.request.user, DELETE, self.model)
