@@ -106,3 +106,12 @@ def test_login_page_lists_the_demo_accounts(demo_loaded, client, monkeypatch):
     for spec in data.USERS:
         assert spec.username in page
     assert "Phường Long Bình, Thành phố Biên Hòa, Tỉnh Đồng Nai" in page
+
+
+def test_loads_after_a_flush_emptied_the_roles(demo_units):
+    from tretho.accounts.models import Role
+
+    Role.objects.all().delete()  # `tretho flush` (and transactional tests) remove the migration's rows
+    run_demo()
+    assert set(Role.objects.values_list("code", flat=True)) == {"admin", "programme_manager", "officer",
+                                                                 "approver", "viewer"}

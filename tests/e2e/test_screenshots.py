@@ -26,7 +26,7 @@ from tretho.orgs.models import Agency, SteeringCommittee
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.screenshots,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(os.environ.get("TRETHO_SCREENSHOTS") != "1", reason="chụp ảnh màn hình: TRETHO_SCREENSHOTS=1"),
 ]
 

@@ -14,7 +14,7 @@ from tests.e2e.helpers import assert_fits_width, log_in
 from tretho.accounts.demo_logins import DEMO_PASSWORD
 from tretho.geo.models import AdministrativeUnit
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 OFFICER = "demo.longbinh2025.officer"  # officer of the new phường Long Bình (and the wards it absorbed)
 

@@ -155,7 +155,9 @@ def _load_zones(unit: UnitResolver, report: LoadReport) -> None:
 
 
 def _load_users(unit: UnitResolver, agencies: dict[str, Agency], report: LoadReport, *, reset_passwords: bool):
-    roles = {role.code: role for role in Role.objects.all()}
+    # Seeded by accounts' migration 0003; get_or_create as well, so the demo also loads after a `flush`.
+    roles = {code: Role.objects.get_or_create(code=code)[0] for code in {a.role for u in data.USERS
+                                                                       for a in u.assignments}}
     for spec in data.USERS:
         user = ensure(
             User,
