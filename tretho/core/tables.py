@@ -21,6 +21,15 @@ class TrethoTable(tables.Table):
             data = data.select_related(*related_columns(type(self), data.model))
         super().__init__(data, *args, **kwargs)
 
+    def before_render(self, request: Any) -> None:
+        # Personal data (names, phones) only for roles that need it, as on detail pages and in the API.
+        check = getattr(getattr(request, "user", None), "can_view_personal_data", None)
+        if check and check():
+            return
+        for name in getattr(self._meta.model, "personal_fields", ()):
+            if name in self.columns:
+                self.columns.hide(name)
+
 
 def related_columns(table: type[tables.Table], model: type[models.Model]) -> list[str]:
     """The table's columns that show a forward foreign key of model."""

@@ -92,7 +92,8 @@ class Membership(TrethoModel):
         ordering = ["committee", "role", "person_name"]
 
     def __str__(self) -> str:
-        return f"{self.person_name} ({self.get_role_display()})"
+        # No name here: titles, breadcrumbs and messages reach roles that may not see personal data.
+        return f"{self.position or self.get_role_display()} – {self.committee}"
 
     def get_absolute_url(self) -> str:
         return reverse("orgs:membership_detail", args=[self.pk])

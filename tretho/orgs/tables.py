@@ -26,6 +26,8 @@ class SteeringCommitteeTable(TrethoTable):
 
 class MembershipTable(TrethoTable):
     person_name = tables.Column(linkify=True, verbose_name=_("Họ và tên"))
+    # Also a link: viewers do not see the name column (personal data).
+    role = tables.Column(linkify=True)
 
     class Meta(TrethoTable.Meta):
         model = Membership

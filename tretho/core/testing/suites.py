@@ -344,6 +344,26 @@ class DetailSuite(SuiteBase):
             assert shown == (set() if masked else labels & set(rows)), f"{user}: personal fields shown {shown}"
 
 
+    def test_personal_data_stays_off_the_pages_of_viewers(self, client: Any, world: World, places: dict) -> None:
+        """Names and phones appear nowhere on the list, detail or history pages a viewer opens (titles,
+        breadcrumbs and table columns included), while roles that need them see them."""
+        personal = list(getattr(self.model, "personal_fields", ()))
+        if not personal or "A1a" not in self.visible("viewer_a"):
+            pytest.skip(f"{self.model.__name__} shows no personal fields to viewers")  # type: ignore[union-attr]
+        obj = places["A1a"]
+        values = [escape(str(getattr(obj, name))) for name in personal if getattr(obj, name)]
+        assert values, "make() should fill the personal fields"
+        pages = [self.url(page, *([obj.pk] if page != "list" else [])) for page in ("list", "detail", "history")
+                 if page in self.registration.pages]
+        login(client, world.viewer_a)
+        for url in pages:
+            html = client.get(url).content.decode()
+            assert not [value for value in values if value in html], f"personal data on {url} for a viewer"
+        login(client, self.actor(world, "reader"))
+        html = client.get(self.url("detail", obj.pk)).content.decode()
+        assert all(value in html for value in values), "personal data hidden from a role that needs it"
+
+
 class AddSuite(SuiteBase):
     def _add_in_a1a(self, client: Any, world: World) -> tuple[Any, Any]:
         creator = login(client, self.actor(world, "creator"))
@@ -505,7 +525,7 @@ class RestoreSuite(SuiteBase):
         login(client, self.actor(world, "admin"))
         deleted_page = client.get(self.url("deleted"))
         assert deleted_page.status_code == 200
-        assert escape(self.list_text(obj)) in deleted_page.content.decode()
+        assert escape(self.detail_text(obj)) in deleted_page.content.decode()
         record = self._history(obj.pk).filter(history_type="-").latest("history_date")
         response = client.post(self.url("restore", record.history_id))
         assert response.status_code == 302
@@ -533,7 +553,7 @@ class RestoreSuite(SuiteBase):
         obj.delete()
         record = self._history(pk).filter(history_type="-").latest("history_date")
         login(client, self.actor(world, "admin"))
-        assert escape(self.list_text(obj)) not in client.get(self.url("deleted")).content.decode()
+        assert escape(self.detail_text(obj)) not in client.get(self.url("deleted")).content.decode()
         assert client.post(self.url("restore", record.history_id)).status_code == 404
         assert not self.manager.filter(pk=pk).exists()
         login(client, world.superuser)
