@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "tretho.geo",
     "tretho.accounts",
     "tretho.orgs",
+    "tretho.metrics",
+    "tretho.programmes",
     "tretho.api",
 ]
 

@@ -92,6 +92,21 @@ class RestrictedQuerySet(models.QuerySet):
         return self.filter(scope.as_q(path_field))
 
 
+READ_ACTIONS = frozenset({VIEW, EXPORT})
+
+
+class ReadableByAllQuerySet(RestrictedQuerySet):
+    """Reference data (programmes, indicators, data elements): every user with an assignment may read all of it,
+    wherever its owner unit is; writes stay within the owner unit's subtree (and the model's `roles_allowed`).
+
+    Models using it set `scope_by_queryset = True` so that `user_can()` asks this rule too."""
+
+    def restrict(self, user: Any, action: str = VIEW) -> RestrictedQuerySet:
+        if action in READ_ACTIONS:
+            return self.none() if scope_for(user, action, self.model).nothing else self.all()
+        return super().restrict(user, action)
+
+
 def path_of(obj: models.Model) -> str | None:
     """The materialized path an object is scoped by (follows scope_path_field through relations)."""
     value: Any = obj
@@ -106,7 +121,9 @@ def path_of(obj: models.Model) -> str | None:
 
 def user_can(user: Any, action: str, obj: models.Model) -> bool:
     """Whether user may do action on this object: the same rule as restrict(), for one object."""
-    if getattr(type(obj), "scope_through_many", False):
-        manager: Any = type(obj)._default_manager  # a RestrictedQuerySet manager (scoped models declare one)
+    model = type(obj)
+    if getattr(model, "scope_through_many", False) or getattr(model, "scope_by_queryset", False):
+        # The model's own restrict() decides (a to-many path, or a rule wider than one subtree).
+        manager: Any = model._default_manager  # a RestrictedQuerySet manager (scoped models declare one)
         return manager.restrict(user, action).filter(pk=obj.pk).exists()
     return scope_for(user, action, type(obj)).covers(path_of(obj))
