@@ -89,6 +89,9 @@ class ObjectListView(ScopedObjectMixin, View):
     paginate_by = 25
 
     def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        if VIEW in getattr(self.model, "roles_allowed", {}) and not self.can(VIEW):
+            # A list reserved to some roles (users, security events) does not exist for everyone else.
+            raise Http404(_("Không tìm thấy."))
         queryset = self.get_queryset()
         filterset = self.registration.filterset(request.GET or None, queryset=queryset, request=request)
         rows = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
