@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +30,27 @@ def test_every_message_in_the_code_has_an_english_translation():
 def test_compiled_catalogue_is_committed_beside_the_po():
     assert CATALOGUE.exists()
     assert CATALOGUE.with_suffix(".mo").exists()
+
+
+# `{{ obj.pk }}` renders 1.383 once pks pass 999, because numbers are localized with a thousand separator:
+# a broken <option value> or ?user= link. Ids in templates go through `|unlocalize` (or `{% url %}`).
+LOCALIZED_ID = re.compile(r"\{\{\s*(?P<expr>[\w.]*(?<!attrs)\.(?:pk|id)|[\w.]*_id)\s*\}\}")
+
+
+def test_ids_in_templates_are_not_localized():
+    offenders = [
+        f"{path.relative_to(ROOT)}: {match.group(0)}"
+        for path in sorted((ROOT / "tretho").rglob("*"))
+        if path.suffix in {".html", ".txt"}
+        for match in LOCALIZED_ID.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert not offenders, "add |unlocalize: " + "; ".join(offenders)
+
+
+def test_a_large_pk_would_be_grouped_without_unlocalize():
+    with translation.override("vi"):
+        assert render("{{ value }}", value=1383) == "1.383"
+        assert render("{% load l10n %}{{ value|unlocalize }}", value=1383) == "1383"
 
 
 def render(source: str, **context) -> str:
