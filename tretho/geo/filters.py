@@ -1,3 +1,5 @@
+from typing import Any
+
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
@@ -29,3 +31,26 @@ class IndustrialZoneFilterSet(TrethoFilterSet):
     class Meta:
         model = IndustrialZone
         fields = ["q", "kind", "within"]
+
+
+class AdministrativeUnitAPIFilterSet(django_filters.FilterSet):
+    """API filters: the hierarchy in force on a date, accent-free search, a subtree."""
+
+    as_of = django_filters.DateFilter(method="filter_as_of", label=_("Có hiệu lực vào ngày"))
+    q = django_filters.CharFilter(method="filter_q", label=_("Tìm kiếm"))
+    within = django_filters.NumberFilter(method="filter_within", label=_("Thuộc đơn vị (mã số nội bộ)"))
+
+    class Meta:
+        model = AdministrativeUnit
+        fields = ["level", "unit_type", "code", "parent", "as_of", "q", "within"]
+
+    def filter_as_of(self, queryset: Any, name: str, value: Any) -> Any:
+        return queryset.in_force_on(value)
+
+    def filter_q(self, queryset: Any, name: str, value: str) -> Any:
+        return queryset.ranked_search(value)
+
+    def filter_within(self, queryset: Any, name: str, value: Any) -> Any:
+        # The rows stay those of the restricted queryset: a unit outside the scope only narrows them.
+        path = AdministrativeUnit.objects.filter(pk=value).values_list("path", flat=True).first()
+        return queryset.filter(path__startswith=path) if path else queryset.none()

@@ -8,36 +8,84 @@ that makes subtree filtering a prefix match on an indexed column, on SQLite and 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When, functions
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tretho.core.models import NamedSearchMixin, TrethoModel
 from tretho.core.scoping import RestrictedQuerySet
-from tretho.core.text import fold
+from tretho.core.text import collation_key, fold
 
 from .choices import SuccessionKind, UnitLevel, UnitType, ZoneKind
+from .fields import PathField
 
 REFORM_DATE = dt.date(2025, 7, 1)
+# Folded type words that open official names ("phuong hoa an, …"): search ranks "<type> <query>," first.
+UNIT_TYPE_PREFIXES = tuple(fold(str(label)) for label in (
+    "Tỉnh", "Thành phố", "Huyện", "Quận", "Thị xã", "Xã", "Phường", "Thị trấn", "Đặc khu",
+))
 
 
 class UnitQuerySet(RestrictedQuerySet):
     def in_force_on(self, date: dt.date) -> UnitQuerySet:
+        """The hierarchy in force on date: units whose validity period contains it (open ends included)."""
         return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=date)).filter(
             Q(valid_to__isnull=True) | Q(valid_to__gte=date)
         )
 
+    hierarchy_on = in_force_on
+
     def subtree_of(self, unit: AdministrativeUnit, include_self: bool = True) -> UnitQuerySet:
+        # An index range scan on SQLite and PostgreSQL alike (fields.PathStartsWith).
         qs = self.filter(path__startswith=unit.path)
         return qs if include_self else qs.exclude(pk=unit.pk)
 
+    def provinces(self) -> UnitQuerySet:
+        return self.filter(level=UnitLevel.PROVINCE)
+
+    def communes(self) -> UnitQuerySet:
+        return self.filter(level=UnitLevel.COMMUNE)
+
+    def with_code(self, code: str, on: dt.date, level: int | None = None) -> UnitQuerySet:
+        """Units carrying code on a date (a code alone is ambiguous: 00004 is two different wards)."""
+        qs = self.filter(code=code).in_force_on(on)
+        return qs if level is None else qs.filter(level=level)
+
+    def resolve(self, code: str, on: dt.date, level: int | None = None) -> AdministrativeUnit:
+        """The one unit with code in force on date; DoesNotExist / MultipleObjectsReturned otherwise."""
+        return self.with_code(code, on, level).get()
+
     def search(self, query: str) -> UnitQuerySet:
+        """Accent-free search where every word of the query starts a word of the unit's full name or code:
+        "dong nai", "ĐỒNG NAI" → Đồng Nai; "thuy" → Thủy, Thuỷ; "long binh dong nai" → Long Bình in Đồng Nai.
+        Word starts, not substrings: "an" must not match every "Thanh" and "Giang"."""
         qs = self
         for word in fold(query).split():
-            qs = qs.filter(search_key__contains=word)
+            qs = qs.filter(Q(search_key__startswith=word) | Q(search_key__contains=f" {word}"))
         return qs
+
+    def ranked_search(self, query: str) -> UnitQuerySet:
+        """search(), best matches first: units named exactly so, then units whose name starts so, then the
+        rest (e.g. wards of a province that matched by its name); within a rank by level and Vietnamese order."""
+        phrase = fold(query)
+        qs = self.search(query)
+        if not phrase:
+            return qs.order_by("level", "sort_key")
+        typed = unicodedata.normalize("NFC", " ".join(query.split()))
+        exact, starts = Q(search_key__startswith=f"{phrase},"), Q(search_key__startswith=f"{phrase} ")
+        for prefix in UNIT_TYPE_PREFIXES:
+            exact |= Q(search_key__startswith=f"{prefix} {phrase},")
+            starts |= Q(search_key__startswith=f"{prefix} {phrase} ")
+        rank = Case(
+            When(Q(short_name=typed) | Q(name=typed), then=Value(0)),  # as typed, accents included: "Hóa An"
+            When(exact, then=Value(1)),  # same name without accents: "hoa an" → Hòa An, Hóa An
+            When(starts, then=Value(2)),
+            default=Value(3),
+        )
+        return qs.annotate(search_rank=rank).order_by("search_rank", "level", "sort_key")
 
 
 class AdministrativeUnit(NamedSearchMixin, TrethoModel):
@@ -49,7 +97,7 @@ class AdministrativeUnit(NamedSearchMixin, TrethoModel):
     parent = models.ForeignKey(
         "self", verbose_name=_("trực thuộc"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
-    path = models.CharField(_("đường dẫn"), max_length=255, db_index=True, editable=False, default="")
+    path = PathField(_("đường dẫn"), max_length=255, db_index=True, editable=False, default="")
     full_name = models.CharField(_("tên đầy đủ"), max_length=600, editable=False, default="")
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
@@ -63,6 +111,8 @@ class AdministrativeUnit(NamedSearchMixin, TrethoModel):
     lookup_by_search = True
     # Search matches the unit's own name and those of its ancestors: "long binh dong nai" finds the ward.
     search_source_fields = ("full_name", "code")
+    # Sorted by the name without its type word, as officials list them: "An Giang … Thành phố Hồ Chí Minh …".
+    sort_source_field = "short_name"
 
     class Meta:
         verbose_name = _("đơn vị hành chính")
@@ -82,10 +132,24 @@ class AdministrativeUnit(NamedSearchMixin, TrethoModel):
     def save(self, *args, **kwargs):
         self.full_name = self.compute_full_name()
         super().save(*args, **kwargs)
+        old_path = self.path
         new_path = f"{self.parent.path if self.parent_id else '/'}{self.pk}/"
-        if new_path != self.path:
+        if new_path != old_path:
             self.path = new_path
             type(self).objects.filter(pk=self.pk).update(path=new_path)
+            if old_path:  # moved: its subtree moves with it
+                type(self).objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                    path=functions.Replace("path", Value(old_path), Value(new_path))
+                )
+
+    def search_text(self) -> str:
+        # "phuong hoa an, thanh pho bien hoa, tinh dong nai, 26041": the comma ends each name (ranked_search).
+        return f"{self.full_name or self.name}, {self.code}"
+
+    def refresh_keys(self) -> None:
+        super().refresh_keys()
+        if not self.short_name:
+            self.sort_key = collation_key(self.name)[:1000]
 
     def compute_full_name(self) -> str:
         names = [self.name]
@@ -113,14 +177,43 @@ class AdministrativeUnit(NamedSearchMixin, TrethoModel):
     def descendants(self, include_self: bool = False) -> models.QuerySet[AdministrativeUnit]:
         return AdministrativeUnit.objects.subtree_of(self, include_self=include_self)
 
+    def children_on(self, date: dt.date) -> UnitQuerySet:
+        return self.children.in_force_on(date)  # type: ignore[attr-defined]
+
     def successors(self) -> models.QuerySet[AdministrativeUnit]:
         return AdministrativeUnit.objects.filter(predecessor_links__predecessor=self)
 
     def predecessors(self) -> models.QuerySet[AdministrativeUnit]:
         return AdministrativeUnit.objects.filter(successor_links__successor=self)
 
+    def successors_in_force_on(self, date: dt.date) -> list[AdministrativeUnit]:
+        """The units that carry this one on at date, following successions through several reforms."""
+        found: dict[int, AdministrativeUnit] = {}
+        frontier, seen = [self], {self.pk}
+        while frontier:
+            nexts = AdministrativeUnit.objects.filter(predecessor_links__predecessor__in=frontier).distinct()
+            frontier = []
+            for unit in nexts:
+                if unit.pk in seen:
+                    continue
+                seen.add(unit.pk)
+                if unit.is_in_force_on(date):
+                    found[unit.pk] = unit
+                else:
+                    frontier.append(unit)
+        return sorted(found.values(), key=lambda unit: (unit.level, unit.sort_key))
+
     def is_in_force_on(self, date: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= date) and (self.valid_to is None or self.valid_to >= date)
+
+    def reference_date(self, today: dt.date | None = None) -> dt.date:
+        """A day on which the unit is in force: today if it is, else its last (or first) day."""
+        today = today or dt.date.today()
+        if self.is_in_force_on(today):
+            return today
+        if self.valid_to is not None and self.valid_to < today:
+            return self.valid_to
+        return self.valid_from or today
 
 
 class UnitSuccession(TrethoModel):
@@ -151,7 +244,9 @@ class UnitSuccession(TrethoModel):
 class IndustrialZone(NamedSearchMixin, TrethoModel):
     name = models.CharField(_("tên"), max_length=200)
     kind = models.CharField(_("loại"), max_length=5, choices=ZoneKind.choices, default=ZoneKind.INDUSTRIAL)
-    unit = models.ForeignKey(AdministrativeUnit, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="zones")
+    unit = models.ForeignKey(
+        AdministrativeUnit, verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="zones"
+    )
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
     latitude = models.FloatField(_("vĩ độ"), null=True, blank=True)
     longitude = models.FloatField(_("kinh độ"), null=True, blank=True)
