@@ -2,7 +2,7 @@
 
 Skipped, with the reason, when /usr/bin/chromium is absent (`apt-get install chromium`; the Makefile does it).
 Playwright's sync API runs an event loop in the test thread, which Django would take for async code: the
-tests set DJANGO_ALLOW_ASYNC_UNSAFE for their duration.
+tests set DJANGO_ALLOW_ASYNC_UNSAFE while a browser is open.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ def pytest_configure(config):
     )
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: the variable (and Playwright's event loop) stay confined to the browser tests.
+@pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
         pytest.skip("Không có /usr/bin/chromium: cài bằng `apt-get install -y chromium` để chạy kiểm thử trình duyệt")
