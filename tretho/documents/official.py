@@ -38,6 +38,9 @@ class Block:
     text: str = ""  # paragraph, subheading
     items: list[Item] = field(default_factory=list)  # bullets, numbered
     table: Table | None = None  # table
+    # Number of the block's first numbered item; None continues the numbering of the section (1., 2., … run on
+    # across the section's numbered blocks, whatever paragraphs stand between them).
+    start: int | None = None
 
 
 @dataclass
@@ -71,3 +74,6 @@ class OfficialDocument:
     recipients: list[str] = field(default_factory=list)  # "Nơi nhận:" lines, without "- "; last "Lưu: VT, …"
     signature: Signature | None = None
     draft: bool = False  # a "DỰ THẢO" mark at the top
+    # Type and issuer code of the number, "KH-SGDĐT": lets a draft (no number yet) show "Số:      /KH-SGDĐT".
+    # Without it a draft shows the type code of `type_name` ("KH-…").
+    symbol: str = ""
