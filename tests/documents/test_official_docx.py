@@ -16,6 +16,7 @@ from docx.shared import Cm, Mm, Pt
 from tretho.documents._wordxml import _SEQUENCES
 from tretho.documents.docx import render_docx, roman
 from tretho.documents.official import Block, Item, Section, Signature, Table
+from tretho.documents.readback import outline
 
 
 def read(doc):
@@ -384,3 +385,27 @@ def test_body_table_with_ragged_rows_is_padded(make_plan):
     )
     table = read(doc).tables[1]
     assert [cell.text for cell in table.rows[1].cells] == ["1", ""]
+
+
+# -- reading back ---------------------------------------------------------------------------------------------------
+
+
+def test_outline_reads_the_parts_back_as_text(plan):
+    parts = outline(render_docx(plan))
+    assert parts.header_left == ["UBND TỈNH NINH BÌNH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"]
+    assert parts.header_right == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert parts.number_line == "Số: 03/KH-SGDĐT"
+    assert parts.dateline == "Ninh Bình, ngày 29 tháng 01 năm 2019"
+    assert parts.paragraphs[0] == "KẾ HOẠCH"
+    assert parts.paragraphs[2].startswith("Thực hiện Kế hoạch số 09/KH-UBND")
+    assert parts.recipients[0] == "Nơi nhận:" and parts.recipients[-1] == "- Lưu: VT, CTTT."
+    assert parts.signature == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Phạm Thanh Toàn"]
+    assert parts.body_tables[0][0] == ["TT", "Chỉ tiêu", "Năm 2020", "Giai đoạn 2021-2025"]
+    assert parts.page_field and parts.draft_mark == ""
+
+
+def test_outline_of_a_draft_without_closing(make_plan):
+    parts = outline(render_docx(make_plan(draft=True, recipients=[], signature=None)))
+    assert parts.draft_mark == "DỰ THẢO"
+    assert parts.recipients == [] and parts.signature == []
+    assert len(parts.body_tables) == 1

@@ -3,8 +3,8 @@
 Layout, top to bottom: the two-column header (issuing body and number on the left, quốc hiệu, tiêu ngữ, place and
 date on the right), the type name and summary, the body (preamble, Roman-numbered sections, closing), and the
 two-column closing table ("Nơi nhận:" on the left, the signature on the right). Page numbers sit centred at the top
-from page 2. Reading the file back: `header_table` is the document's first table (row 0: bodies | quốc hiệu and
-tiêu ngữ; row 1: "Số: …" | place and date), the closing table is its last.
+from page 2. Reading the file back: the header is the document's first table (row 0: bodies | quốc hiệu and tiêu
+ngữ; row 1: "Số: …" | place and date), the closing table its last; `readback.outline()` gives them as text.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from tretho.documents.official import Block, Item, OfficialDocument, Section, Si
 
 FONT = "Times New Roman"
 
-# Page: A4 portrait; margins top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm (Phụ lục I, khoản 4 mục I).
+# Page (Phụ lục I, khổ giấy and định lề trang): A4 portrait; margins top and bottom 20–25 mm, left 30–35 mm, right
+# 15–20 mm.
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(20), Mm(20), Mm(30), Mm(15)
 TEXT_WIDTH = Mm(165)
@@ -38,8 +39,8 @@ CLOSING_WIDTHS = (Mm(80), Mm(85))
 CELL_MARGIN = Mm(1)
 TABLE_CELL_MARGIN = Mm(1.5)
 
-# Sizes (Phụ lục I, mục II): bodies and number 12–13, quốc hiệu 12–13, tiêu ngữ 13–14, date 13–14, type name and
-# summary 13–14, body 13–14, "Nơi nhận:" 12, its lines 11, signature 13–14, page number 13–14.
+# Sizes (Phụ lục I, by component): bodies and number 12–13, quốc hiệu 12–13, tiêu ngữ 13–14, date 13–14, type name
+# and summary 13–14, body 13–14, "Nơi nhận:" 12, its lines 11, signature 13–14, page number 13–14.
 BODY_SIZE = Pt(14)
 BODY_FIRST_LINE_INDENT = Cm(1.27)
 BODY_SPACE_BEFORE = Pt(6)
