@@ -24,6 +24,7 @@ from typing import Any, Literal
 import python_calamine
 import xlsxwriter
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from tretho.core.formats import format_date, format_number
 from tretho.core.text import fold
@@ -187,7 +188,7 @@ def instructions_sheet(sheet: Sheet) -> Sheet:
         _("Tệp chỉ được nhập khi không còn lỗi nào; nếu có lỗi, tretho liệt kê từng dòng, từng cột cần sửa."),
     ]
     return Sheet(
-        name=_("Hướng dẫn"),
+        name=pgettext("excel sheet", "Hướng dẫn"),
         columns=columns,
         rows=rows,
         title=_("Hướng dẫn nhập “%(sheet)s”") % {"sheet": sheet.title or sheet.name},
