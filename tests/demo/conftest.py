@@ -3,6 +3,12 @@
 import pytest
 from django.core.management import call_command
 
+from tests.conftest_units import (  # noqa: F401 - the real unit lists: fixtures and the hooks ordering them
+    pytest_collection_modifyitems,
+    pytest_runtest_teardown,
+    real_units,
+    real_units_session,
+)
 from tests.demo.demo_units import build_demo_units
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.core.management import call_command, get_commands
+from django.core.management import call_command
 
 from tretho.accounts.models import User
 from tretho.core.scoping import VIEW
@@ -14,17 +14,14 @@ from tretho.demo import data
 from tretho.geo.models import AdministrativeUnit
 from tretho.orgs.models import Agency
 
-pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+pytestmark = pytest.mark.slow
 
 
 def unit(code: str, level: int, on: dt.date) -> AdministrativeUnit:
     return AdministrativeUnit.objects.in_force_on(on).get(code=code, level=level)
 
 
-def test_demo_on_the_real_units():
-    if "load_units" not in get_commands():
-        pytest.skip("tretho load_units is not there yet")
-    call_command("load_units", "--no-history", verbosity=0)
+def test_demo_on_the_real_units(real_units):
     call_command("demo", verbosity=0)
 
     # Every reference resolves to the unit its label names (codes were reused: the level and date matter).
