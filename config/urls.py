@@ -7,6 +7,8 @@ urlpatterns = [
     path("accounts/", include("tretho.accounts.urls")),
     path("units/", include("tretho.geo.urls")),
     path("orgs/", include("tretho.orgs.urls")),
+    path("plans/", include("tretho.programmes.urls")),
+    path("metrics/", include("tretho.metrics.urls")),
     path("api/v1/", include("tretho.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

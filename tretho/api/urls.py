@@ -7,7 +7,7 @@ from rest_framework.routers import DefaultRouter
 
 from .auth import TokenView
 
-APPS_WITH_API = ["tretho.geo", "tretho.orgs", "tretho.accounts"]
+APPS_WITH_API = ["tretho.geo", "tretho.orgs", "tretho.accounts", "tretho.programmes", "tretho.metrics"]
 
 router = DefaultRouter()
 for app in APPS_WITH_API:

@@ -11,6 +11,10 @@ NAVIGATION = [
     (_("Khu công nghiệp"), "geo:industrialzone_list"),
     (_("Cơ quan"), "orgs:agency_list"),
     (_("Ban chỉ đạo"), "orgs:steeringcommittee_list"),
+    (_("Kế hoạch"), "programmes:plan_list"),
+    (_("Đề án"), "programmes:programme_list"),
+    (_("Chỉ số"), "programmes:indicator_list"),
+    (_("Số liệu"), "metrics:metric_list"),
 ]
 ADMIN_NAVIGATION = [
     (_("Người dùng"), "accounts:user_list"),

@@ -165,9 +165,13 @@ class PlanTarget(PlanPart):
         return f"{prefix} {value}".strip()
 
     @property
+    def subject(self) -> str:
+        """What is counted: the target's text, else its indicator's name."""
+        return self.text or (self.indicator.name if self.indicator_id else "")  # type: ignore[union-attr]
+
+    @property
     def label(self) -> str:
-        subject = self.text or (self.indicator.name if self.indicator_id else "")  # type: ignore[union-attr]
-        return _short(" ".join(part for part in (self.value_label, subject) if part))
+        return _short(" ".join(part for part in (self.value_label, self.subject) if part))
 
     def clean(self) -> None:
         super().clean()
