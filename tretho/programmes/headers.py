@@ -12,13 +12,15 @@ def upper(text: str) -> str:
     return " ".join(text.split()).upper()
 
 
+_STOP_WORDS = {"đề", "án", "tỉnh", "thành", "huyện", "quận", "thị", "xã", "phường", "trung", "thực", "của"}
+
+
 def initials(name: str) -> str:
-    """"Ban Chỉ đạo" → "BCĐ", "Ban Điều hành Đề án 404" → "BĐH": capital initials of the leading words."""
+    """"Ban Chỉ đạo" → "BCĐ", "Ban Điều hành Đề án 404 tỉnh" → "BĐH": initials of the body's own name (at most
+    three words, up to the programme or the place)."""
     letters = []
     for word in name.split():
-        if not word[:1].isupper():
-            continue
-        if word[:1].isdigit() or word.lower() in {"đề", "án"} or len(letters) >= 3:
+        if word.lower() in _STOP_WORDS or word[:1].isdigit() or len(letters) == 3:
             break
         letters.append(word[0])
     return "".join(letters).upper()
