@@ -103,23 +103,25 @@ def copy_parts(source: Plan, target: Plan, *, acting_user: Any, targets: Any = N
             _clone(part, target, acting_user)
     target_map: dict[int, PlanTarget] = {}
     rows = targets if targets is not None else source.targets.all()
-    for part in rows.order_by("part_of_id", "order", "pk"):  # wholes before their parts
+    for part in sorted(rows, key=lambda t: _depth(t, "part_of")):  # wholes before their parts
         target_map[part.pk] = _clone(part, target, acting_user, part_of=target_map.get(part.part_of_id))
     task_map: dict[int, PlanTask] = {}
     rows = tasks if tasks is not None else source.tasks.all()
-    for task in sorted(rows.prefetch_related("cooperating_agencies", "assigned_units"), key=_task_depth):
+    for task in sorted(rows.prefetch_related("cooperating_agencies", "assigned_units"),
+                       key=lambda t: _depth(t, "parent")):  # parents before their sub-tasks
         copied = _clone(task, target, acting_user, parent=task_map.get(task.parent_id))
         copied.cooperating_agencies.set(task.cooperating_agencies.all())
         copied.assigned_units.set(task.assigned_units.all())
         task_map[task.pk] = copied
 
 
-def _task_depth(task: PlanTask) -> tuple[int, int, int]:
-    depth, node = 0, task
-    while node.parent_id is not None:
+def _depth(row: Any, link: str) -> tuple[int, int, int]:
+    """(how deep in its own tree, order, pk): copying in this order creates every parent before its children."""
+    depth, node = 0, row
+    while getattr(node, f"{link}_id") is not None:
         depth += 1
-        node = node.parent  # type: ignore[assignment]
-    return depth, task.order, task.pk
+        node = getattr(node, link)
+    return depth, row.order, row.pk
 
 
 def _clone(part: Any, plan: Plan, acting_user: Any, **links: Any) -> Any:
