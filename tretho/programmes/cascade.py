@@ -172,6 +172,8 @@ def do_create_lower_plan(plan: Plan, unit: AdministrativeUnit, *, acting_user: A
         preamble=(_("%(issuer)s xây dựng kế hoạch thực hiện với những nội dung như sau:") % {"issuer": agency.name}
                   if agency is not None else ""),
     )
+    if agency is not None and agency.kind == PEOPLES_COMMITTEE:  # "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"
+        lower.signer_body, lower.signer_title = "ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
     lower._history_user = acting_user  # type: ignore[attr-defined]
     lower.save()
     lower.implements.add(plan)

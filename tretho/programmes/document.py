@@ -9,20 +9,19 @@ numbered 1., 2., 3. with their own titles; a section with one part shows that pa
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch
 
 from tretho.core.formats import format_date, format_money
-from tretho.core.text import fold
 from tretho.documents.docx import render_docx
 from tretho.documents.official import Block, Item, OfficialDocument, Section, Signature
 
 from . import selectors
 from .choices import BudgetSource
 from .models import Plan, PlanObjective, PlanTarget, PlanTask
-from .models.plan import text_lines
 
 # A section's content: blocks to write, given whether the part stands under its own numbered title.
 Content = list[Block]
@@ -71,11 +70,17 @@ def plan_docx(plan: Plan, **options: Any) -> bytes:
 
 def document_filename(plan: Plan, extension: str) -> str:
     """"KH-109-BCD-2017.docx", "KH-du-thao-2019-2025.docx": ASCII, no personal data."""
-    number = fold(plan.document_number).replace("/", "-") if plan.number.strip() else f"{plan.type_code}-du thao"
+    number = ascii_text(plan.document_number).replace("/", "-") if plan.number.strip() else f"{plan.type_code}-du-thao"
     span = str(plan.start_year) if plan.start_year == plan.end_year else f"{plan.start_year}-{plan.end_year}"
     stem = "-".join(part for part in (number, span) if part)
     safe = "".join(char if char.isascii() and (char.isalnum() or char in "-_") else "-" for char in stem)
     return f"{'-'.join(part for part in safe.split('-') if part)}.{extension}"
+
+
+def ascii_text(text: str) -> str:
+    """"109/KH-BCĐ" → "109/KH-BCD": accents dropped, case kept."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char))
 
 
 def text_lines_kept(text: str) -> list[str]:
@@ -259,7 +264,7 @@ def _requirement_text(requirement: Any) -> str:
     text = requirement.subject.strip()
     who = requirement.reporter_text.strip()
     sent = " ".join(part for part in (
-        who[:1].lower() + who[1:] if who else "",
+        who,
         f"gửi {requirement.recipient_name}" if requirement.recipient_name else "",
         requirement.deadline_label,
     ) if part)
