@@ -31,7 +31,7 @@ ReferenceManager = models.Manager.from_queryset(ReadableByAllQuerySet)
 class ReferenceData(TrethoModel):
     """Base of reference-data models: readable by all assigned users, written by managers of the owner unit."""
 
-    objects = ReferenceManager()
+    objects = ReferenceManager()  # type: ignore[assignment,misc]  # a narrower manager than TrethoModel's
     scope_by_queryset = True
     roles_allowed = REFERENCE_ROLES_ALLOWED
 

@@ -18,7 +18,7 @@ _STOP_WORDS = {"đề", "án", "tỉnh", "thành", "huyện", "quận", "thị",
 def initials(name: str) -> str:
     """"Ban Chỉ đạo" → "BCĐ", "Ban Điều hành Đề án 404 tỉnh" → "BĐH": initials of the body's own name (at most
     three words, up to the programme or the place)."""
-    letters = []
+    letters: list[str] = []
     for word in name.split():
         if word.lower() in _STOP_WORDS or word[:1].isdigit() or len(letters) == 3:
             break

@@ -42,7 +42,7 @@ def ensure_plan_editable(plan_id: int | None) -> None:
         raise PlanLocked(locked_message(stored["status"], stored["issued_on"]))
 
 
-def _owner_columns(through: type) -> tuple[str, str]:
+def _owner_columns(through: Any) -> tuple[str, str]:
     """(owner column, other column) of a locked link table: the plan or task side, then the linked side."""
     from .models import Plan
 
@@ -52,7 +52,7 @@ def _owner_columns(through: type) -> tuple[str, str]:
     return "plantask_id", other
 
 
-def _plan_ids(owner_model: type, pks: Any) -> set[int]:
+def _plan_ids(owner_model: Any, pks: Any) -> set[int]:
     from .models import Plan
 
     if owner_model is Plan:
@@ -60,7 +60,7 @@ def _plan_ids(owner_model: type, pks: Any) -> set[int]:
     return set(owner_model._base_manager.filter(pk__in=list(pks)).values_list("plan_id", flat=True))
 
 
-def guard_m2m(sender: Any, instance: Any, action: str, reverse: bool, model: type, pk_set: Any,
+def guard_m2m(sender: Any, instance: Any, action: str, reverse: bool, model: Any, pk_set: Any,
               **kwargs: Any) -> None:
     """Links of an issued plan or of its tasks (implements, cooperating agencies, assigned units) are locked."""
     if action not in {"pre_add", "pre_remove", "pre_clear"}:

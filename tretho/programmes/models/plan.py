@@ -147,7 +147,7 @@ class Plan(NamedSearchMixin, TrethoModel):
                                     help_text=_("Ví dụ: CHỦ TỊCH, PHÓ GIÁM ĐỐC."))
     signer_name = models.CharField(_("họ tên người ký"), max_length=200, blank=True)
 
-    objects = PlanQuerySet.as_manager()
+    objects = PlanQuerySet.as_manager()  # type: ignore[assignment,misc]  # narrower than TrethoModel's
 
     scope_path_field = "unit__path"
     scope_by_queryset = True  # reading reaches the issued plans of the units above (PlanQuerySet.restrict)
@@ -274,7 +274,8 @@ class Plan(NamedSearchMixin, TrethoModel):
             check_span(self.start_year, self.end_year)
         except ValidationError as error:
             errors |= error.message_dict
-        if self.phase_id and self.programme_id and self.phase.programme_id != self.programme_id:
+        phase = self.phase if self.phase_id else None
+        if phase is not None and self.programme_id and phase.programme_id != self.programme_id:
             errors["phase"] = _("Giai đoạn không thuộc đề án đã chọn.")
         problem = section_order_problem(self.section_order)
         if problem:
@@ -286,19 +287,19 @@ class Plan(NamedSearchMixin, TrethoModel):
         """What an issued plan must have that this one lacks (messages in Vietnamese)."""
         problems = []
         if not self.number.strip():
-            problems.append(_("Chưa có số văn bản."))
+            problems.append(str(_("Chưa có số văn bản.")))
         if not self.issuer_code.strip():
-            problems.append(_("Chưa có ký hiệu cơ quan ban hành."))
+            problems.append(str(_("Chưa có ký hiệu cơ quan ban hành.")))
         if not self.issued_on:
-            problems.append(_("Chưa có ngày ban hành."))
+            problems.append(str(_("Chưa có ngày ban hành.")))
         if not self.place.strip():
-            problems.append(_("Chưa có địa danh."))
+            problems.append(str(_("Chưa có địa danh.")))
         if not (self.signer_title.strip() and self.signer_name.strip()):
-            problems.append(_("Chưa có người ký (chức vụ và họ tên)."))
+            problems.append(str(_("Chưa có người ký (chức vụ và họ tên).")))
         if not self.issuer:
-            problems.append(_("Chưa chọn cơ quan hoặc ban chỉ đạo ban hành."))
+            problems.append(str(_("Chưa chọn cơ quan hoặc ban chỉ đạo ban hành.")))
         if self.issued_on and self.start_year and self.issued_on.year > self.end_year:
-            problems.append(_("Ngày ban hành sau thời gian của kế hoạch."))
+            problems.append(str(_("Ngày ban hành sau thời gian của kế hoạch.")))
         return problems
 
 

@@ -39,7 +39,7 @@ class PlanPart(TrethoModel):
     plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="+")
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0, help_text=_("Để 0 để xếp cuối."))
 
-    objects = PlanPartQuerySet.as_manager()
+    objects = PlanPartQuerySet.as_manager()  # type: ignore[assignment,misc]  # narrower than TrethoModel's
 
     scope_path_field = "plan__unit__path"
     scope_by_queryset = True
@@ -84,7 +84,7 @@ def _plan_fk(related_name: str) -> models.ForeignKey:
 class PlanObjective(PlanPart):
     """Mục tiêu: general, or specific with a milestone ("75% đến năm 2020", "90% giai đoạn 2021–2025")."""
 
-    plan = _plan_fk("objectives")
+    plan = _plan_fk("objectives")  # type: ignore[assignment]  # the same field, its own reverse name
     kind = models.CharField(_("loại mục tiêu"), max_length=20, choices=ObjectiveKind.choices,
                             default=ObjectiveKind.SPECIFIC)
     text = models.TextField(_("nội dung"))
@@ -122,7 +122,7 @@ class PlanTarget(PlanPart):
     parts ("20 nhóm trẻ, trong đó ít nhất 80% kiện toàn và 20% thành lập mới") and, when it carries out a
     target of the plan above, that target (`parent_target`) — the basis of distribution among lower units."""
 
-    plan = _plan_fk("targets")
+    plan = _plan_fk("targets")  # type: ignore[assignment]  # the same field, its own reverse name
     indicator = models.ForeignKey("programmes.Indicator", verbose_name=_("chỉ số"), null=True, blank=True,
                                   on_delete=models.PROTECT, related_name="targets")
     text = models.TextField(_("nội dung chỉ tiêu"), blank=True,
@@ -156,13 +156,13 @@ class PlanTarget(PlanPart):
         """"ít nhất 80%", "20 nhóm trẻ" (numbers the Vietnamese way)."""
         if self.value is None:
             return ""
-        value = Decimal(str(self.value))
-        decimals = max(0, -value.normalize().as_tuple().exponent)  # type: ignore[operator]
-        number = format_number(value, decimals)
+        amount = Decimal(str(self.value))
+        decimals = max(0, -int(amount.normalize().as_tuple().exponent))
+        number = format_number(amount, decimals)
         unit = self.unit_of_measure
-        value = f"{number}%" if unit == "%" else " ".join(part for part in (number, unit) if part)
-        prefix = {Comparison.AT_LEAST: "ít nhất", Comparison.AT_MOST: "không quá"}.get(self.comparison, "")
-        return f"{prefix} {value}".strip()
+        shown = f"{number}%" if unit == "%" else " ".join(part for part in (number, unit) if part)
+        prefix = {"at_least": "ít nhất", "at_most": "không quá"}.get(str(self.comparison), "")
+        return f"{prefix} {shown}".strip()
 
     @property
     def subject(self) -> str:
@@ -190,7 +190,7 @@ class PlanTarget(PlanPart):
 class PlanTask(PlanPart):
     """Nhiệm vụ, giải pháp / nội dung hoạt động: numbered, with sub-items, a lead agency and a deadline."""
 
-    plan = _plan_fk("tasks")
+    plan = _plan_fk("tasks")  # type: ignore[assignment]  # the same field, its own reverse name
     parent = models.ForeignKey("self", verbose_name=_("thuộc nhiệm vụ"), null=True, blank=True,
                                on_delete=models.CASCADE, related_name="subtasks")
     title = models.CharField(_("nhiệm vụ"), max_length=1000)
@@ -243,7 +243,7 @@ class PlanTask(PlanPart):
 class AgencyDuty(PlanPart):
     """Tổ chức thực hiện: an agency's (or a named body's) duties, one line each."""
 
-    plan = _plan_fk("agency_duties")
+    plan = _plan_fk("agency_duties")  # type: ignore[assignment]  # the same field, its own reverse name
     agency = models.ForeignKey("orgs.Agency", verbose_name=_("cơ quan"), null=True, blank=True,
                                on_delete=models.PROTECT, related_name="plan_duties")
     body_name = models.CharField(_("tên đơn vị (ghi tên)"), max_length=300, blank=True,
@@ -281,7 +281,7 @@ class ReportingRequirement(PlanPart):
     """Chế độ báo cáo: what is reported, by whom, to whom, how often and by when ("trước ngày 20/11 hằng năm",
     "trước ngày 10/11/2020"), through which channel."""
 
-    plan = _plan_fk("reporting_requirements")
+    plan = _plan_fk("reporting_requirements")  # type: ignore[assignment]  # the same field, its own reverse name
     subject = models.CharField(_("nội dung báo cáo"), max_length=500,
                                help_text=_("Ví dụ: Kết quả thực hiện Kế hoạch."))
     reporter_level = models.PositiveSmallIntegerField(_("cấp báo cáo"), null=True, blank=True,
@@ -362,7 +362,7 @@ class ReportingRequirement(PlanPart):
 class PlanRecipient(PlanPart):
     """One "Nơi nhận" line ("Ban Điều hành Đề án TW;"), the last typically "Lưu: VT, …"."""
 
-    plan = _plan_fk("recipients")
+    plan = _plan_fk("recipients")  # type: ignore[assignment]  # the same field, its own reverse name
     text = models.CharField(_("nơi nhận"), max_length=300)
 
     class Meta(PlanPart.Meta):
