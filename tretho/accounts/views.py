@@ -8,7 +8,7 @@ from tretho.core.scoping import ADD
 from tretho.core.views import SCOPE_PUBLIC, SCOPE_SELF, ObjectEditView
 
 from .choices import SecurityEventKind
-from .forms import LoginForm
+from .forms import LoginForm, StyledPasswordChangeForm, StyledPasswordResetForm, StyledSetPasswordForm
 from .signals import record_event
 
 
@@ -31,6 +31,7 @@ class LogoutView(auth_views.LogoutView):
 class PasswordChangeView(auth_views.PasswordChangeView):
     scoped_by = SCOPE_SELF
     template_name = "accounts/password_change.html"
+    form_class = StyledPasswordChangeForm
     success_url = reverse_lazy("accounts:password_change_done")
 
     def form_valid(self, form):
@@ -47,6 +48,7 @@ class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
 class PasswordResetView(auth_views.PasswordResetView):
     scoped_by = SCOPE_PUBLIC
     template_name = "accounts/password_reset.html"
+    form_class = StyledPasswordResetForm
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
@@ -65,6 +67,7 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     scoped_by = SCOPE_PUBLIC
     template_name = "accounts/password_reset_confirm.html"
+    form_class = StyledSetPasswordForm
     success_url = reverse_lazy("accounts:password_reset_complete")
 
 

@@ -6,15 +6,26 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-NAVIGATION = [
-    (_("Đơn vị hành chính"), "geo:administrativeunit_list"),
-    (_("Khu công nghiệp"), "geo:industrialzone_list"),
-    (_("Cơ quan"), "orgs:agency_list"),
-    (_("Ban chỉ đạo"), "orgs:steeringcommittee_list"),
+# Top-level entries; a tuple of entries makes a drop-down menu (the bar must fit a laptop and fold on a phone).
+NAVIGATION_MENU: list[tuple[Any, Any]] = [
     (_("Kế hoạch"), "programmes:plan_list"),
-    (_("Đề án"), "programmes:programme_list"),
-    (_("Chỉ số"), "programmes:indicator_list"),
-    (_("Số liệu"), "metrics:metric_list"),
+    (_("Đơn vị hành chính"), "geo:administrativeunit_list"),
+    (_("Tổ chức"), (
+        (_("Cơ quan"), "orgs:agency_list"),
+        (_("Ban chỉ đạo"), "orgs:steeringcommittee_list"),
+        (_("Khu công nghiệp, khu chế xuất"), "geo:industrialzone_list"),
+    )),
+    (_("Danh mục"), (
+        (_("Đề án"), "programmes:programme_list"),
+        (_("Chỉ số"), "programmes:indicator_list"),
+        (_("Số liệu"), "metrics:metric_list"),
+    )),
+]
+# The same entries flat, for the home page's tiles.
+NAVIGATION = [
+    entry
+    for label, target in NAVIGATION_MENU
+    for entry in (target if isinstance(target, tuple) else ((label, target),))
 ]
 ADMIN_NAVIGATION = [
     (_("Người dùng"), "accounts:user_list"),
@@ -26,4 +37,11 @@ ADMIN_NAVIGATION = [
 def navigation(request: Any) -> dict[str, Any]:
     user = getattr(request, "user", None)
     is_admin = bool(user and user.is_authenticated and user.is_admin())
-    return {"navigation": NAVIGATION, "admin_navigation": ADMIN_NAVIGATION if is_admin else []}
+    return {
+        "navigation": NAVIGATION,
+        "navigation_menu": [
+            {"label": label, "children": target} if isinstance(target, tuple) else {"label": label, "url_name": target}
+            for label, target in NAVIGATION_MENU
+        ],
+        "admin_navigation": ADMIN_NAVIGATION if is_admin else [],
+    }

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 def field_changes(record: Any, hidden: set[str] | None = None) -> list[dict[str, Any]]:
@@ -48,7 +49,13 @@ def _change(field: models.Field, old: Any, new: Any, hidden: set[str]) -> dict[s
     elif field.choices:
         labels = dict(field.flatchoices)
         old, new = labels.get(old, old), labels.get(new, new)
+    elif isinstance(field, models.BooleanField):
+        old, new = (_yes_no(old) if old is not None else None), _yes_no(new)
     return {"field": field.verbose_name, "old": old, "new": new}
+
+
+def _yes_no(value: Any) -> str:
+    return str(_("Có") if value else _("Không"))
 
 
 def restore_deleted(record: Any) -> models.Model:

@@ -124,6 +124,9 @@ class AdministrativeUnit(NamedSearchMixin, TrethoModel):
         indexes = [models.Index(fields=["level", "valid_to"], name="geo_unit_level_to_idx")]
 
     def __str__(self) -> str:
+        # Old and new units often share a name ("Tỉnh Đồng Nai" before and after 1/7/2025): mark the old one.
+        if self.valid_to is not None:
+            return _("%(name)s (đến %(date)s)") % {"name": self.name, "date": self.valid_to.strftime("%d/%m/%Y")}
         return self.name
 
     def get_absolute_url(self) -> str:

@@ -8,6 +8,12 @@ class AgencyForm(TrethoModelForm):
         model = Agency
         fields = ["name", "short_name", "kind", "unit", "parent", "address", "email", "phone", "is_active"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # An agency cannot sit above itself.
+            self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(pk=self.instance.pk)
+
 
 class SteeringCommitteeForm(TrethoModelForm):
     class Meta:

@@ -89,7 +89,15 @@ class Membership(TrethoModel):
     class Meta:
         verbose_name = _("thành viên ban chỉ đạo")
         verbose_name_plural = _("thành viên ban chỉ đạo")
-        ordering = ["committee", "role", "person_name"]
+        # Head, deputies, standing member, then members — the order a decision lists them in.
+        ordering = [
+            "committee",
+            models.Case(
+                *(models.When(role=role, then=rank) for rank, role in enumerate(MemberRole.values)),
+                output_field=models.IntegerField(),
+            ),
+            "id",
+        ]
 
     def __str__(self) -> str:
         # No name here: titles, breadcrumbs and messages reach roles that may not see personal data.
