@@ -16,3 +16,4 @@ for app in APPS_WITH_API:
 
 app_name = "api"
 urlpatterns = [path("auth/token/", TokenView.as_view(), name="token"), *router.urls]
+urlpatterns += import_module("tretho.programmes.urls_work").api_urlpatterns  # cascade actions (plans/<id>/…)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from tretho.core.urls_for_models import model_urls
 
@@ -30,4 +30,5 @@ urlpatterns = [
     *model_urls(AgencyDuty, prefix="duties/"),
     *model_urls(ReportingRequirement, prefix="reporting/"),
     *model_urls(PlanRecipient, prefix="recipients/"),
+    path("", include("tretho.programmes.urls_work")),  # cascade, documents, Excel, task board
 ]

@@ -10,8 +10,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 from typing import Any
+
+import xlsxwriter
 
 from tretho.orgs.models import Agency, SteeringCommittee
 from tretho.programmes.actions import do_issue_plan
@@ -27,6 +30,7 @@ from tretho.programmes.models import (
     Programme,
     ReportingRequirement,
 )
+from tretho.programmes.spreadsheets import TARGETS_SHEET, TASKS_SHEET, target_columns, task_columns
 
 ISSUED_ON = dt.date(2017, 3, 1)
 SUMMARY = ("Triển khai thực hiện Đề án “Hỗ trợ, phát triển nhóm trẻ độc lập tư thục ở khu vực khu công nghiệp, "
@@ -136,3 +140,30 @@ def build_cascade(world: Any, *, issue: bool = True) -> Cascade:
         plan = do_issue_plan(plan, acting_user=world.manager_a, number="109", date=ISSUED_ON)
     return Cascade(world, programme, phase, share_indicator, committee, education, commune_committee, plan, groups,
                    consolidated, share, at_a1b, task_both, task_a1a, task_a1b, task_everyone, task_only_a1b)
+
+
+def empty_draft(cascade) -> Plan:
+    """A second draft of the same province, to import into."""
+    return Plan.objects.create(programme=cascade.programme, unit=cascade.world.province_a,
+                               committee=cascade.committee, start_year=2017, end_year=2017,
+                               summary="Kế hoạch nhập từ Excel")
+
+
+def workbook(targets: list[list] | None = None, tasks: list[list] | None = None) -> bytes:
+    """A file as a user fills the template: the headers, then the rows as typed."""
+    output = io.BytesIO()
+    book = xlsxwriter.Workbook(output, {"strings_to_numbers": False})
+    for name, columns, rows in ((TARGETS_SHEET, target_columns(), targets or []),
+                                (TASKS_SHEET, task_columns(), tasks or [])):
+        sheet = book.add_worksheet(name)
+        for index, column in enumerate(columns):
+            sheet.write_string(0, index, column.label)
+        for number, values in enumerate(rows, start=1):
+            for index, value in enumerate(values):
+                if isinstance(value, dt.date):
+                    sheet.write_datetime(number, index, dt.datetime.combine(value, dt.time()),
+                                         book.add_format({"num_format": "dd/mm/yyyy"}))
+                elif value is not None:
+                    sheet.write(number, index, value)
+    book.close()
+    return output.getvalue()

@@ -8,8 +8,8 @@ import io
 from decimal import Decimal
 
 import python_calamine
-import xlsxwriter
 
+from tests.programmes.work.cascade_data import empty_draft, workbook
 from tretho.documents.xlsx import read_sheet
 from tretho.programmes import selectors
 from tretho.programmes.models import Plan, PlanTarget, PlanTask
@@ -22,13 +22,6 @@ from tretho.programmes.spreadsheets import (
     task_columns,
     template_workbook,
 )
-
-
-def empty_draft(cascade) -> Plan:
-    """A second draft of the same province, to import into."""
-    return Plan.objects.create(programme=cascade.programme, unit=cascade.world.province_a,
-                               committee=cascade.committee, start_year=2017, end_year=2017,
-                               summary="Kế hoạch nhập từ Excel")
 
 
 def snapshot(plan: Plan) -> dict:
@@ -46,26 +39,6 @@ def snapshot(plan: Plan) -> dict:
             yield from walk(row.children)
 
     return {"targets": targets, "tasks": list(walk(selectors.numbered_tasks(list(plan.tasks.all()))))}
-
-
-def workbook(targets: list[list] | None = None, tasks: list[list] | None = None) -> bytes:
-    """A file as a user fills the template: the headers, then the rows as typed."""
-    output = io.BytesIO()
-    book = xlsxwriter.Workbook(output, {"strings_to_numbers": False})
-    for name, columns, rows in ((TARGETS_SHEET, target_columns(), targets or []),
-                                (TASKS_SHEET, task_columns(), tasks or [])):
-        sheet = book.add_worksheet(name)
-        for index, column in enumerate(columns):
-            sheet.write_string(0, index, column.label)
-        for number, values in enumerate(rows, start=1):
-            for index, value in enumerate(values):
-                if isinstance(value, dt.date):
-                    sheet.write_datetime(number, index, dt.datetime.combine(value, dt.time()),
-                                         book.add_format({"num_format": "dd/mm/yyyy"}))
-                elif value is not None:
-                    sheet.write(number, index, value)
-    book.close()
-    return output.getvalue()
 
 
 def test_export_then_import_gives_the_same_targets_and_tasks(cascade):
