@@ -23,6 +23,7 @@ from tretho.orgs.models import Agency, Membership, SteeringCommittee
 
 from . import data
 from .data import UnitRef
+from .plans import load_reference_plans
 
 CHANGE_REASON = "tretho demo"
 
@@ -118,6 +119,7 @@ def load_demo(*, reset_passwords: bool = False) -> LoadReport:
         _load_committees(unit, agencies, report)
         _load_zones(unit, report)
         _load_users(unit, agencies, report, reset_passwords=reset_passwords)
+        load_reference_plans(unit, agencies, report)
     return report
 
 
