@@ -16,7 +16,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -209,7 +209,8 @@ def _copy_targets(upper: Plan, lower: Plan, user: Any) -> None:
     unit = lower.unit
     copies: dict[int, PlanTarget] = {}
     targets = PlanTarget.objects.filter(plan=upper).select_related("area", "indicator")
-    for target in targets.order_by("part_of_id", "order", "pk"):  # wholes before their parts
+    # Wholes before their parts (explicitly: PostgreSQL sorts NULL last, SQLite first).
+    for target in targets.order_by(F("part_of_id").asc(nulls_first=True), "order", "pk"):
         if target.part_of_id is not None and target.part_of_id not in copies:
             continue  # its whole did not apply here
         area = target.area if target.area_id else None
@@ -337,9 +338,12 @@ def distribution_warnings(plan: Plan) -> list[str]:
     warnings: list[str] = []
     targets = PlanTarget.objects.filter(plan=plan).select_related("indicator", "parent_target__indicator",
                                                                    "parent_target__plan__unit")
+    lower = PlanTarget.objects.filter(parent_target__plan=plan, plan__in=current_plans(Plan.objects.all()))
+    children_of: dict[int, list[PlanTarget]] = {}
+    for child in lower.select_related("plan__unit", "indicator").order_by("plan__unit__sort_key", "pk"):
+        children_of.setdefault(child.parent_target_id, []).append(child)  # type: ignore[arg-type]
     for target in targets.order_by("order", "pk"):
-        children = list(PlanTarget.objects.filter(parent_target=target, plan__in=current_plans(Plan.objects.all()))
-                        .select_related("plan__unit", "indicator").order_by("plan__unit__sort_key", "pk"))
+        children = children_of.get(target.pk, [])
         if target.value is not None and children:
             warnings.extend(_upper_warnings(target, children))
         upper = target.parent_target
@@ -392,7 +396,10 @@ def distribution_rows(target: PlanTarget, user: Any) -> list[dict[str, Any]]:
     rows = []
     for lower in readable.order_by("unit__level", "unit__sort_key"):
         child = children.get(lower.pk)
-        rows.append({"unit": lower.unit, "plan": lower, "target": child, "value": child.value if child else None,
+        value = child.value if child is not None else None
+        if value is not None:  # 12.00 → 12
+            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+        rows.append({"unit": lower.unit, "plan": lower, "target": child, "value": value,
                      "editable": lower.is_draft and user_can(user, CHANGE, lower)})
     return rows
 

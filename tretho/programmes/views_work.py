@@ -5,6 +5,7 @@ through one action."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -21,7 +22,7 @@ from tretho.core.views import ScopedObjectMixin
 from tretho.documents.pdf import PdfUnavailable, docx_to_pdf, libreoffice_path
 
 from . import board, cascade, spreadsheets
-from .document import document_filename, plan_docx
+from .document import document_filename, plan_docx, target_text
 from .forms_work import BoardFilterForm, DistributeForm, ImportForm, LowerPlanForm
 from .models import Plan
 
@@ -44,6 +45,11 @@ def download(data: bytes, content_type: str, filename: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"  # the signer's name is personal data
     return response
+
+
+def plain(value: Decimal) -> Decimal:
+    """12.00 → 12, 2.50 → 2.5: a share written as people write it."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
 def error_messages(error: Exception) -> list[str]:
@@ -120,7 +126,8 @@ class DistributeTargetView(ScopedObjectMixin, View):
         return self.base_context() | {
             "object": target, "target": target, "plan": plan, "form": form,
             "share": cascade.is_share(target),
-            "total": sum((row["value"] for row in form.rows if row["value"] is not None), 0) if form else 0,
+            "total": plain(sum((row["value"] for row in form.rows if row["value"] is not None), Decimal(0))
+                           ) if form else 0,
             "warnings": cascade.distribution_warnings(plan),
         }
 
@@ -253,6 +260,6 @@ def _distributable(user: Any, plan: Plan) -> list[tuple[Any, str]]:
     if not cascade.lower_units(plan, user).exists() and not Plan.objects.restrict(user, CHANGE).filter(
             implements=plan).exists():
         return []
-    targets = plan.targets.filter(part_of=None).exclude(value=None).select_related("indicator")
-    return [(target, reverse("programmes:target_distribute", args=[target.pk]))
+    targets = plan.targets.filter(part_of=None).exclude(value=None).select_related("indicator", "area")
+    return [(target_text(target), reverse("programmes:target_distribute", args=[target.pk]))
             for target in targets if not cascade.is_share(target)]

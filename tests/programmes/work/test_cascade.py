@@ -198,6 +198,7 @@ def test_copy_as_next_year(cascade):
     assert copy.number == "" and copy.issued_on is None and copy.amends is None
     assert copy.targets.count() == cascade.plan.targets.count()
     assert copy.targets.get(text=cascade.groups.text).year == 2018
+    assert copy.targets.get(text=cascade.consolidated.text).part_of.text == cascade.groups.text
     assert copy.tasks.get(title=cascade.task_both.title).deadline == dt.date(2018, 11, 30)
     assert copy.tasks.get(title=cascade.task_a1a.title).parent.title == cascade.task_both.title
     assert copy.objectives.get(kind="specific").milestone_year == 2018
