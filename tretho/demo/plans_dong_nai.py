@@ -94,8 +94,7 @@ DONG_NAI_2017 = PlanSpec(
             "Phối hợp Sở Giáo dục và Đào tạo hoàn thành chỉ tiêu hỗ trợ kiện toàn và phát triển mới 20 nhóm trẻ, mỗi "
             "nhóm từ 15 đến 50 cháu tại xã Hóa An và phường Long Bình (Tp Biên Hòa), trong đó có ít nhất 80% số nhóm "
             "trẻ được hỗ trợ kiện toàn và 20% xây dựng mới.",
-            lead_agency="dn.hlhpn",
-            cooperating=("dn.sgd",),
+            cooperating=("dn.sgd",),  # the lead is the issuing Hội itself, not named
         ),
         TaskSpec(
             "Tổ chức giám sát hoạt động của các nhóm trẻ, lớp mẫu giáo độc lập tư thục tại phường Long Bình, xã Hóa "

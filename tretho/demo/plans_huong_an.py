@@ -197,8 +197,9 @@ HUONG_AN_2019 = PlanSpec(
             frequency="once",
             reporter_text=REPORTERS,
             reporter_level=3,
+            # Before the plan's own date (26/02/2019): as in the source (docs/reference-plans.md). Not in `note`,
+            # which the document prints.
             deadline_date=dt.date(2019, 1, 20),
-            note="Hạn ghi trong kế hoạch (20/01/2019) sớm hơn ngày ban hành kế hoạch (26/02/2019).",
         ),
         ReportingSpec(
             "Kết quả thực hiện Kế hoạch",
@@ -231,7 +232,7 @@ HUONG_AN_2019 = PlanSpec(
         "đầy đủ của cơ quan và thêm dấu hai chấm sau tên (“Trạm Y tế phường Hương An: triển khai …” thay cho “Trạm "
         "y tế triển khai …”).",
         "Trích yếu ghi “trên địa bàn thị xã” (chép từ kế hoạch của thị xã Hương Trà) — giữ nguyên.",
-        "Hạn “trước ngày 20/01/2019” sớm hơn ngày ban hành 26/02/2019 — giữ nguyên, ghi chú ở yêu cầu báo cáo.",
+        "Hạn “trước ngày 20/01/2019” sớm hơn ngày ban hành 26/02/2019 — giữ nguyên như bản gốc.",
         "Căn cứ thứ hai và câu dẫn là một đoạn trong bản gốc; văn bản in ra tách thành hai đoạn.",
     ),
 )
