@@ -206,6 +206,15 @@ def test_a_stored_plan_that_differs_is_left_alone_and_logged(demo_plans, caplog)
     assert "chỉ tiêu" in record.getMessage()
 
 
+def test_docs_list_every_fix_and_difference_the_data_declares():
+    text = (Path(settings.BASE_DIR) / "docs" / "reference-plans.md").read_text(encoding="utf-8")
+    for spec in REFERENCE_PLANS:
+        for fix in spec.fixes:
+            assert f"`{fix.wrong}`" in text and fix.reason in text, fix
+        for note in spec.notes:
+            assert note in text, note
+
+
 def test_plan_units_are_checked_before_the_demo_writes():
     assert set(unit_refs()) <= set(data.all_unit_refs())
 
