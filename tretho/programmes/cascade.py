@@ -149,6 +149,9 @@ def do_create_lower_plan(plan: Plan, unit: AdministrativeUnit, *, acting_user: A
     target); the tasks assigned to that unit or above it, and the tasks assigned to nobody. The "Thực hiện Kế
     hoạch số … của …" line comes from the link, so it reads right once the upper plan is numbered."""
     _require(acting_user, VIEW, plan, _("Bạn không có quyền xem kế hoạch này."))
+    if plan.status == PlanStatus.SUPERSEDED:
+        raise ValidationError(_("Kế hoạch này đã được thay thế bằng bản sửa đổi; hãy lập kế hoạch cấp dưới từ bản "
+                                "đang có hiệu lực."), code="superseded")
     if unit.pk == plan.unit_id or not unit.path.startswith(plan.unit.path):
         raise ValidationError(_("%(unit)s không thuộc địa bàn của kế hoạch.") % {"unit": unit}, code="not_below")
     if not _may_add_in(acting_user, unit):

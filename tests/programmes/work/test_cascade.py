@@ -13,7 +13,7 @@ from tretho.core.scoping import CHANGE, VIEW, user_can
 from tretho.geo.models import AdministrativeUnit
 from tretho.programmes import cascade as actions
 from tretho.programmes import selectors
-from tretho.programmes.actions import do_issue_plan
+from tretho.programmes.actions import do_create_amendment, do_issue_plan
 from tretho.programmes.choices import PlanStatus
 from tretho.programmes.models import Plan, PlanTarget, PlanTask
 
@@ -110,6 +110,17 @@ def test_a_unit_gets_one_lower_plan_and_only_below_and_in_force(cascade):
     assert gone not in actions.lower_units(cascade.plan, world.manager_a)
     with pytest.raises(ValidationError, match="không còn hiệu lực vào ngày 01/03/2017"):
         actions.do_create_lower_plan(cascade.plan, gone, acting_user=world.manager_a)
+
+
+def test_a_superseded_plan_is_not_cascaded(cascade):
+    world = cascade.world
+    amendment = do_create_amendment(cascade.plan, acting_user=world.manager_a)
+    do_issue_plan(amendment, acting_user=world.manager_a, number="110", date=dt.date(2017, 5, 2))
+    cascade.plan.refresh_from_db()
+    with pytest.raises(ValidationError, match="đã được thay thế bằng bản sửa đổi"):
+        actions.do_create_lower_plan(cascade.plan, world.commune_a1a, acting_user=world.officer_a1a)
+    lower = actions.do_create_lower_plan(amendment, world.commune_a1a, acting_user=world.officer_a1a)
+    assert lower.targets.get(parent_target__plan=amendment, text=cascade.groups.text).value is None
 
 
 # -- distribution -------------------------------------------------------------------------------------------------
