@@ -16,8 +16,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # PostgreSQL tried by `make test` when DATABASE_URL is not set (the test run creates test_<name> itself).
 PG_PROBE_URL ?= postgres://postgres@127.0.0.1:5432/tretho
-# Two workers on a 2-core machine; each has its own test database. PYTEST_WORKERS=0 runs in one process.
-PYTEST_WORKERS ?= 2
+# One process by default: measured on the 2-core machines, two pytest-xdist workers were no faster (each loads
+# the real administrative units for itself). `make test PYTEST_WORKERS=2` runs two, each with its own database.
+PYTEST_WORKERS ?= 0
 PYTEST_ARGS ?=
 PYTEST := $(BIN)/pytest --ds=config.settings.test $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadfile) $(PYTEST_ARGS)
 DEBIAN_PACKAGES := chromium gettext
