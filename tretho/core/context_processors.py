@@ -8,7 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 # Top-level entries; a tuple of entries makes a drop-down menu (the bar must fit a laptop and fold on a phone).
 NAVIGATION_MENU: list[tuple[Any, Any]] = [
-    (_("Kế hoạch"), "programmes:plan_list"),
+    (_("Kế hoạch"), (
+        (_("Danh sách kế hoạch"), "programmes:plan_list"),
+        (_("Nhiệm vụ theo cơ quan"), "programmes:task_board"),
+    )),
     (_("Đơn vị hành chính"), "geo:administrativeunit_list"),
     (_("Tổ chức"), (
         (_("Cơ quan"), "orgs:agency_list"),

@@ -23,6 +23,11 @@ class TrethoFilterSet(django_filters.FilterSet):
             queryset = getattr(field, "queryset", None)
             if queryset is not None and getattr(queryset.model, "scope_path_field", None) and request is not None:
                 field.queryset = queryset.restrict(request.user)
+            # A filter left empty means "all", and says so ("---------" reads as a missing value).
+            if getattr(field, "empty_label", None) == "---------":
+                field.empty_label = _("Tất cả")
+            elif isinstance(field, forms.ChoiceField) and field.choices and list(field.choices)[0][0] == "":
+                field.choices = [("", _("Tất cả")), *list(field.choices)[1:]]
 
     def search(self, queryset: models.QuerySet, name: str, value: str) -> models.QuerySet:
         for word in fold(value).split():

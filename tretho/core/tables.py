@@ -21,6 +21,10 @@ class TrethoTable(tables.Table):
             data = data.select_related(*related_columns(type(self), data.model))
         super().__init__(data, *args, **kwargs)
 
+        for name, column in self.columns.items():
+            if name == "year" or name.endswith("_year"):
+                column.column.localize = False  # 2017, not 2.017
+
     def before_render(self, request: Any) -> None:
         # Personal data (names, phones) only for roles that need it, as on detail pages and in the API.
         check = getattr(getattr(request, "user", None), "can_view_personal_data", None)

@@ -162,10 +162,17 @@ def detail_rows(obj: models.Model, registration: ModelRegistration, user: Any) -
             value: Any = "•••"
         elif getattr(field, "choices", None):
             value = getattr(obj, f"get_{name}_display")()
+        elif is_year_field(name) and getattr(obj, name) is not None:
+            value = str(getattr(obj, name))  # 2017, not 2.017
         else:
             value = getattr(obj, name)
         rows.append((getattr(field, "verbose_name", name), value))
     return rows
+
+
+def is_year_field(name: str) -> bool:
+    """Years are numbers that must never take a thousands separator."""
+    return name == "year" or name.endswith("_year")
 
 
 def _sees_personal(user: Any) -> bool:
