@@ -26,8 +26,10 @@ class TrethoFilterSet(django_filters.FilterSet):
             # A filter left empty means "all", and says so ("---------" reads as a missing value).
             if getattr(field, "empty_label", None) == "---------":
                 field.empty_label = _("Tất cả")
-            elif isinstance(field, forms.ChoiceField) and field.choices and list(field.choices)[0][0] == "":
-                field.choices = [("", _("Tất cả")), *list(field.choices)[1:]]
+            elif isinstance(field, forms.ChoiceField):
+                choices: list[Any] = list(field.choices)  # type: ignore[arg-type]
+                if choices and choices[0][0] == "":
+                    field.choices = [("", _("Tất cả")), *choices[1:]]
 
     def search(self, queryset: models.QuerySet, name: str, value: str) -> models.QuerySet:
         for word in fold(value).split():
