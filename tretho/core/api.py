@@ -7,8 +7,8 @@ from typing import Any
 
 from django.db import models, transaction
 from django.utils.translation import gettext as _
-from rest_framework import serializers, viewsets
-from rest_framework.exceptions import PermissionDenied
+from rest_framework import serializers, status, viewsets
+from rest_framework.exceptions import APIException, PermissionDenied
 
 from .scoping import ADD, CHANGE, DELETE, VIEW, user_can
 
@@ -36,6 +36,13 @@ class TrethoSerializer(serializers.ModelSerializer):
                 field.read_only = True
 
 
+class RecordInUse(APIException):
+    """Deleting a record that others still point to (PROTECT foreign keys): 409, nothing deleted."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "in_use"
+
+
 class ScopedModelViewSet(viewsets.ModelViewSet):
     """ModelViewSet over Model.objects.restrict(user, action); out of scope answers 404."""
 
@@ -61,6 +68,13 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
             instance = serializer.save()
             type(instance)._default_manager.filter(pk=instance.pk).update(version=instance.version + 1)
             self._check_scope(instance, CHANGE)
+
+    def destroy(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().destroy(request, *args, **kwargs)
+        except (models.ProtectedError, models.RestrictedError):
+            message = _("Không thể xóa %(object)s vì còn dữ liệu khác tham chiếu đến.")
+            raise RecordInUse(message % {"object": self.get_object()}) from None
 
 
 class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):

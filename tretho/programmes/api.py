@@ -8,10 +8,12 @@ from typing import Any
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied
+from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -99,10 +101,10 @@ class PlanViewSet(LockedWritesMixin, ScopedModelViewSet):
     filterset_fields = ["programme", "phase", "unit", "agency", "committee", "status", "start_year", "end_year"]
 
     def _plan_for_change(self, pk: Any) -> Plan:
-        plan = Plan.objects.restrict(self.request.user, CHANGE).filter(pk=pk).first()
-        if plan is None:
-            raise NotFound(_("Không tìm thấy."))
-        return plan
+        try:  # DRF's get_object_or_404 also answers 404 for a pk that is not a number (the router lets "abc" in)
+            return get_object_or_404(Plan.objects.restrict(self.request.user, CHANGE), pk=pk)
+        except Http404:
+            raise NotFound(_("Không tìm thấy.")) from None
 
     @action(detail=True, methods=["post"], serializer_class=IssuePlanSerializer)
     def issue(self, request: Request, pk: Any = None) -> Response:
