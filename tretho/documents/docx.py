@@ -55,6 +55,9 @@ RECIPIENTS_HEADING_SIZE = Pt(12)
 RECIPIENTS_SIZE = Pt(11)
 SIGNATURE_SIZE = Pt(14)
 SIGNATURE_SPACE = Pt(72)  # room for the hand signature and the seal
+END_PARAGRAPH_HEIGHT = Pt(1)
+# A body paragraph shorter than this (characters) fills less than one line of the 165 mm text width at 14 pt.
+SHORT_LINE_CHARS = 80
 PAGE_NUMBER_SIZE = Pt(13)
 DRAFT_MARK_SIZE = Pt(13)
 
@@ -99,6 +102,7 @@ def render_docx(doc: OfficialDocument) -> bytes:
     _write_header_table(document, doc)
     _write_title(document, doc)
     _write_body(document, doc)
+    _keep_end_of_text_with_closing(document, doc)
     _write_closing_table(document, doc)
     _set_properties(document, doc)
     output = io.BytesIO()
@@ -374,6 +378,21 @@ def _padded(values: list[str], length: int) -> list[str]:
 # -- nơi nhận and signature -----------------------------------------------------------------------------------------
 
 
+def _keep_end_of_text_with_closing(document, doc: OfficialDocument) -> None:
+    """The signature never stands alone on a page: the last body paragraph (and the one before it when the last is
+    shorter than a line) is kept on the page where the closing table starts. Widow control then brings at least
+    two lines of text along."""
+    if not (doc.recipients or doc.signature):
+        return
+    body = [paragraph for paragraph in document.paragraphs if paragraph.text.strip()]
+    if not body:
+        return
+    last = body[-1]
+    kept = body[-2:] if len(last.text) < SHORT_LINE_CHARS and len(body) > 1 else body[-1:]
+    for paragraph in kept:
+        paragraph.paragraph_format.keep_with_next = True
+
+
 def _write_closing_table(document, doc: OfficialDocument) -> None:
     if doc.recipients or doc.signature:
         table = document.add_table(rows=1, cols=2)
@@ -384,8 +403,16 @@ def _write_closing_table(document, doc: OfficialDocument) -> None:
             _write_recipients(recipients, doc.recipients)
         if doc.signature:
             _write_signature(signature, doc.signature)
-    # Word wants the body to end with a paragraph, not a table.
-    document.add_paragraph(style=STYLE_CELL)
+        # Word and LibreOffice keep a row whole only as far as its paragraphs allow: keep them together too.
+        for cell in (recipients, signature):
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_together = True
+                paragraph.paragraph_format.keep_with_next = True
+    # Word wants the body to end with a paragraph, not a table; a tiny one, so that it never spills onto a page
+    # of its own after a closing table that ends near the foot of the page.
+    end = document.add_paragraph(style=STYLE_CELL)
+    end.paragraph_format.line_spacing = END_PARAGRAPH_HEIGHT  # exact: whatever the mark's font
+    xml.shrink_paragraph_mark(end, END_PARAGRAPH_HEIGHT)
 
 
 def _write_recipients(cell: _Cell, recipients: list[str]) -> None:
