@@ -9,7 +9,10 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 from rest_framework import serializers, status, viewsets
 from rest_framework.exceptions import APIException, PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
 
+from .integrity import claim_version, stale_message_lines
 from .scoping import ADD, CHANGE, DELETE, VIEW, user_can
 
 _METHOD_ACTIONS = {"GET": VIEW, "HEAD": VIEW, "OPTIONS": VIEW, "POST": ADD, "PUT": CHANGE, "PATCH": CHANGE,
@@ -36,6 +39,46 @@ class TrethoSerializer(serializers.ModelSerializer):
                 field.read_only = True
 
 
+class StaleVersion(APIException):
+    """The client's version (If-Match or a `version` in the body) is no longer the record's: nothing saved."""
+
+    status_code: int = status.HTTP_412_PRECONDITION_FAILED
+    default_code = "stale"
+
+    def __init__(self, lines: list[str], current: int | None, status_code: int) -> None:
+        super().__init__(" ".join(lines))
+        # The body: the message, one line per change, and the current version (a number, not a string).
+        self.detail: Any = {"detail": self.detail, "changes": lines[1:], "version": current}
+        self.status_code = status_code
+
+
+def etag(version: int) -> str:
+    return f'W/"{version}"'
+
+
+def parse_if_match(header: str) -> int | None:
+    """The version an If-Match header names (W/"7", "7" or 7); None for "*" or no header."""
+    tag = header.split(",")[0].strip()
+    if not tag or tag == "*":
+        return None
+    tag = tag.removeprefix("W/").strip('"')
+    try:
+        return int(tag)
+    except ValueError:
+        return -1  # matches no version: answered 412
+
+
+class VersionETagMixin:
+    """A detail GET sends the record's version as a weak ETag, for If-Match on the next write."""
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        instance = self.get_object()  # type: ignore[attr-defined]
+        response = Response(self.get_serializer(instance).data)  # type: ignore[attr-defined]
+        if hasattr(instance, "version"):
+            response["ETag"] = etag(instance.version)
+        return response
+
+
 class RecordInUse(APIException):
     """Deleting a record that others still point to (PROTECT foreign keys): 409, nothing deleted."""
 
@@ -43,8 +86,14 @@ class RecordInUse(APIException):
     default_code = "in_use"
 
 
-class ScopedModelViewSet(viewsets.ModelViewSet):
-    """ModelViewSet over Model.objects.restrict(user, action); out of scope answers 404."""
+class ScopedModelViewSet(VersionETagMixin, viewsets.ModelViewSet):
+    """ModelViewSet over Model.objects.restrict(user, action); out of scope answers 404.
+
+    Optimistic concurrency: a detail GET sends the record's version as ETag; PUT/PATCH/DELETE with an If-Match
+    that is not the current version answer 412, a `version` in the body that is not current 409 — both with
+    what changed — and nothing is saved. Without either, the version the request loaded is claimed, so two
+    writes racing on one version cannot both succeed.
+    """
 
     scoped_by = "restrict"
     queryset: models.QuerySet[Any]  # every subclass names its model's queryset
@@ -63,11 +112,47 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
             instance = serializer.save(created_by=self.request.user)
             self._check_scope(instance, ADD)
 
+    def _client_version(self) -> tuple[int | None, int]:
+        """(version the client says it edits, status to answer when it is stale)."""
+        header = self.request.headers.get("If-Match", "")
+        if header:
+            return parse_if_match(header), status.HTTP_412_PRECONDITION_FAILED
+        data = self.request.data
+        body = data.get("version") if hasattr(data, "get") else None
+        try:
+            return (None if body in (None, "") else int(body)), status.HTTP_409_CONFLICT  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return -1, status.HTTP_409_CONFLICT
+
+    def _claim(self, instance: Any) -> None:
+        """Claim the next version of instance or raise StaleVersion; call inside the writing transaction."""
+        if not hasattr(instance, "version"):
+            return
+        claimed, stale_status = self._client_version()
+        expected = instance.version
+        if claimed is not None and claimed != expected:
+            since = claimed if claimed >= 1 else expected
+        elif not claim_version(type(instance), instance.pk, expected):
+            since, stale_status = expected, status.HTTP_409_CONFLICT  # another write won the race since we read
+        else:
+            instance.version = expected + 1
+            return
+        current = type(instance)._base_manager.filter(pk=instance.pk).values_list("version", flat=True).first()
+        raise StaleVersion(stale_message_lines(type(instance), instance.pk, since, self.request.user), current,
+                           stale_status)
+
     def perform_update(self, serializer: serializers.BaseSerializer) -> None:
         with transaction.atomic():
-            instance = serializer.save()
-            type(instance)._default_manager.filter(pk=instance.pk).update(version=instance.version + 1)
+            self._claim(serializer.instance)
+            instance = serializer.save(version=serializer.instance.version)  # type: ignore[union-attr]
             self._check_scope(instance, CHANGE)
+        if hasattr(instance, "version"):
+            self.headers = {**getattr(self, "headers", {}), "ETag": etag(instance.version)}
+
+    def perform_destroy(self, instance: Any) -> None:
+        with transaction.atomic():
+            self._claim(instance)
+            instance.delete()
 
     def destroy(self, request: Any, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -77,7 +162,7 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
             raise RecordInUse(message % {"object": self.get_object()}) from None
 
 
-class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+class ScopedReadOnlyViewSet(VersionETagMixin, viewsets.ReadOnlyModelViewSet):
     scoped_by = "restrict"
     queryset: models.QuerySet[Any]
 

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .integrity import claim_version, stale_message_lines
 from .scoping import ADD, VIEW, user_can
 from .widgets import SearchSelect
 
@@ -55,14 +56,16 @@ class TrethoModelForm(forms.ModelForm):
                 field.widget.attrs.setdefault("placeholder", "dd/mm/yyyy")
 
     def save_scoped(self, writable: models.QuerySet) -> models.Model:
-        """Save inside the caller's transaction; refuse a stale version and an object that left the scope."""
+        """Save inside the caller's transaction; refuse a stale version (saying what changed) and an object
+        that left the scope. The version is claimed by compare-and-set, so two saves of one version cannot
+        both pass, whatever the database's locking."""
         obj = self.instance
         if obj.pk:
-            current = type(obj)._default_manager.select_for_update().filter(pk=obj.pk).values("version").first()
             submitted = self.cleaned_data.get("version")
-            if current is None or (submitted is not None and submitted != current["version"]):
-                raise ValidationError(STALE_MESSAGE, code="stale")
-            obj.version = current["version"] + 1
+            expected = submitted if submitted is not None else obj.version
+            if not claim_version(type(obj), obj.pk, expected):
+                raise ValidationError(stale_message_lines(type(obj), obj.pk, expected, self.user), code="stale")
+            obj.version = expected + 1
         elif self.user is not None and getattr(self.user, "is_authenticated", False):
             obj.created_by = self.user
         obj = self.save()

@@ -15,6 +15,7 @@ from django.db.models import Case, Q, Value, When, functions
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tretho.core.integrity import update_derived
 from tretho.core.models import NamedSearchMixin, TrethoModel
 from tretho.core.scoping import RestrictedQuerySet
 from tretho.core.text import collation_key, fold
@@ -139,10 +140,12 @@ class AdministrativeUnit(NamedSearchMixin, TrethoModel):
         new_path = f"{self.parent.path if self.parent_id else '/'}{self.pk}/"
         if new_path != old_path:
             self.path = new_path
-            type(self).objects.filter(pk=self.pk).update(path=new_path)
+            # The path is derived from the parents (their change is in the history): no history row of its own.
+            update_derived(type(self).objects.filter(pk=self.pk), path=new_path)
             if old_path:  # moved: its subtree moves with it
-                type(self).objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
-                    path=functions.Replace("path", Value(old_path), Value(new_path))
+                update_derived(
+                    type(self).objects.filter(path__startswith=old_path).exclude(pk=self.pk),
+                    path=functions.Replace("path", Value(old_path), Value(new_path)),
                 )
 
     def search_text(self) -> str:

@@ -36,6 +36,7 @@ from django.utils.html import escape
 from django.utils.text import capfirst
 
 from tretho.core.forms import STALE_MESSAGE
+from tretho.core.integrity import claim_version
 from tretho.core.registry import ModelRegistration, get_registration
 from tretho.core.scoping import ACTIONS, CHANGE, DELETE, VIEW, path_of, user_can
 
@@ -264,6 +265,12 @@ class SuiteBase:
     def has_field(self, name: str) -> bool:
         return any(f.name == name for f in self.model._meta.get_fields())  # type: ignore[union-attr]
 
+    def second_editor(self) -> str:
+        """Another world user who may change the A1a record (the editor's colleague), for concurrency tests."""
+        editor = self.actors["editor"]
+        return next(key for key in sorted(self.scope_matrix, key=lambda key: key == "superuser")
+                    if key != editor and "A1a" in self.visible(key, CHANGE))
+
     def edit_page_data(self, client: Any, obj: models.Model) -> dict[str, Any]:
         response = client.get(self.url("edit", obj.pk))
         assert response.status_code == 200, response.status_code
@@ -443,6 +450,36 @@ class EditSuite(SuiteBase):
         saved = self.reload(obj)
         self._assert_values(saved, first)
         assert saved.version == obj.version + 1
+
+    def test_two_officials_save_the_same_version_the_second_is_refused(self, client: Any, world: World,
+                                                                      places: dict) -> None:
+        """No lost update: both open the record, the first saves, the second is told what changed (field and
+        the first one's value) and nothing of theirs is saved."""
+        self.require("edit")
+        obj = places["A1a"]
+        first_user, second_user = self.actor(world, "editor"), world.user(self.second_editor())
+        first_client, second_client = client, type(client)()
+        login(first_client, first_user)
+        login(second_client, second_user)
+        opened_first = self.edit_page_data(first_client, obj)
+        opened_second = self.edit_page_data(second_client, obj)
+        first = self.edit_changes(world, obj)
+        response = first_client.post(self.url("edit", obj.pk), opened_first | first)
+        assert response.status_code == 302, form_errors(response)
+        saved = self.reload(obj)
+        second = self.edit_changes(world, saved)
+        response = second_client.post(self.url("edit", obj.pk), opened_second | second)
+        assert response.status_code == 400
+        page = response.content.decode()
+        assert escape(str(STALE_MESSAGE)) in page
+        for name in first:
+            field = obj._meta.get_field(name)
+            assert escape(capfirst(str(field.verbose_name))) in page, f"the stale message names {name}"
+            if not (field.is_relation or field.choices) and name not in getattr(self.model, "personal_fields", ()):
+                assert escape(str(first[name])) in page, f"the stale message shows the new {name}"
+        after = self.reload(obj)
+        self._assert_values(after, first)
+        assert after.version == saved.version == obj.version + 1
 
     def test_edit_out_of_scope_is_404(self, client: Any, world: World, places: dict) -> None:
         self.require("edit")
@@ -637,6 +674,74 @@ class ApiSuite(SuiteBase):
             else:
                 assert response.status_code == 404, f"{editor} API update, record in {label}"
                 assert self.reload(obj).version == obj.version
+
+    def _writers(self, world: World) -> tuple[Any, Any]:
+        from rest_framework.test import APIClient
+
+        clients = (APIClient(), APIClient())
+        clients[0].force_authenticate(self.actor(world, "editor"))
+        clients[1].force_authenticate(world.user(self.second_editor()))
+        return clients
+
+    def test_api_detail_sends_the_version_as_etag(self, api_client: Any, world: World, places: dict) -> None:
+        obj = places["A1a"]
+        if not self.has_field("version"):
+            pytest.skip("no version")
+        api_client.force_authenticate(self.actor(world, "reader"))
+        response = api_client.get(self.api_url("detail", obj.pk))
+        assert response.status_code == 200
+        assert response["ETag"] == f'W/"{obj.version}"'
+
+    def test_api_two_officials_save_the_same_version_the_second_is_refused(self, world: World,
+                                                                          places: dict) -> None:
+        """ETag/If-Match: the second writer gets 412 with what changed; the first one's change survives."""
+        if not self.allows("patch"):
+            pytest.skip("the API does not update these records")
+        obj = places["A1a"]
+        first, second = self._writers(world)
+        url = self.api_url("detail", obj.pk)
+        tag = first.get(url)["ETag"]
+        assert second.get(url)["ETag"] == tag
+        response = first.patch(url, self.edit_changes(world, obj), format="json", HTTP_IF_MATCH=tag)
+        assert response.status_code == 200, response.content
+        assert response["ETag"] == f'W/"{obj.version + 1}"'
+        saved = self.reload(obj)
+        changed = self.edit_changes(world, saved)
+        response = second.patch(url, changed, format="json", HTTP_IF_MATCH=tag)
+        assert response.status_code == 412, response.content
+        body = response.json()
+        assert str(STALE_MESSAGE) in body["detail"]
+        assert body["version"] == saved.version
+        assert len(body["changes"]) >= 1
+        after = self.reload(obj)
+        for name in changed:
+            field = obj._meta.get_field(name)
+            assert getattr(after, field.attname) == getattr(saved, field.attname), f"{name} was overwritten"
+        assert after.version == saved.version
+        # A version in the body is checked the same way (409); the current one is accepted.
+        response = second.patch(url, changed | {"version": obj.version}, format="json")
+        assert response.status_code == 409, response.content
+        assert self.reload(obj).version == saved.version
+        response = second.patch(url, changed | {"version": saved.version}, format="json")
+        assert response.status_code == 200, response.content
+        assert self.reload(obj).version == saved.version + 1
+
+    def test_api_delete_of_a_stale_version_is_refused(self, world: World, places: dict) -> None:
+        _basename, viewset = self.route()
+        if not (hasattr(viewset, "destroy") and "delete" in viewset.http_method_names):
+            pytest.skip("the API does not delete these records")
+        obj = places["A1a"]
+        if "A1a" not in self.visible(self.actors["deleter"], DELETE):
+            pytest.skip("the deleter may not delete here")
+        _first, deleter = self._writers(world)
+        url = self.api_url("detail", obj.pk)
+        stale = f'W/"{obj.version}"'
+        assert claim_version(self.model, obj.pk, obj.version)  # type: ignore[arg-type]  # someone saved since
+        response = deleter.delete(url, HTTP_IF_MATCH=stale)
+        assert response.status_code in (412, 409), response.content
+        assert self.manager.filter(pk=obj.pk).exists()
+        response = deleter.delete(url, HTTP_IF_MATCH=f'W/"{obj.version + 1}"')
+        assert response.status_code in (204, 409), response.content  # 409: a lock (issued plan) may refuse
 
     def test_api_hides_personal_fields_from_viewers(self, api_client: Any, world: World, places: dict) -> None:
         personal = set(getattr(self.model, "personal_fields", ()))
