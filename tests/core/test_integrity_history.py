@@ -60,6 +60,27 @@ def queryset_updates(path: Path) -> list[int]:
     return lines
 
 
+def history_deletes(path: Path) -> list[int]:
+    """Line numbers of `.delete(` / `.update(` calls reached through a `history` manager or record."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [node.lineno for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr in {"delete", "update", "bulk_update", "raw"}
+            and {"history", "prev_record", "next_record", "history_object"} & _receiver_names(node.func.value)]
+
+
+def test_no_code_path_deletes_or_updates_history_rows() -> None:
+    offenders = [f"{path.relative_to(ROOT)}:{line}" for path in sorted((ROOT / "tretho").rglob("*.py"))
+                 if "migrations" not in path.parts for line in history_deletes(path)]
+    assert not offenders, "history rows are append-only: " + ", ".join(offenders)
+
+
+def test_scan_finds_a_history_delete(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("obj.history.filter(pk=1).delete()\nobj.history.latest().delete()\nobj.delete()\n")
+    assert history_deletes(sample) == [1, 2]
+
+
 def test_scan_finds_a_queryset_update(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("Plan.objects.filter(pk=1).update(x=1)\nqs = Plan.objects.all()\ncounts.update(a=1)\n"
