@@ -1,6 +1,7 @@
+from csp.decorators import csp_update
 from django.conf import settings
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -11,7 +12,9 @@ urlpatterns = [
     path("metrics/", include("tretho.metrics.urls")),
     path("api/v1/", include("tretho.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # The split view serves its script as a file (script-src 'self'); the page keeps one small inline <style>.
+    path("api/docs/", csp_update({"style-src": ["'unsafe-inline'"]})(SpectacularSwaggerSplitView.as_view(
+        url_name="api-schema")), name="api-docs"),
     path("", include("tretho.core.urls")),
 ]
 

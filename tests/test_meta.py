@@ -33,7 +33,7 @@ SCOPES = {SCOPE_RESTRICT, SCOPE_PUBLIC, SCOPE_SELF, SCOPE_ADMIN}
 # Views that hold no records, so they declare no scope; each with its reason. Keep this list short.
 UNSCOPED_VIEWS = {
     "drf_spectacular.views.SpectacularAPIView": "the OpenAPI schema describes endpoints, it holds no records",
-    "drf_spectacular.views.SpectacularSwaggerView": "a static page drawing that schema",
+    "drf_spectacular.views.SpectacularSwaggerSplitView": "a static page drawing that schema",
     "rest_framework.routers.APIRootView": "the API root lists the endpoints' URLs, no records",
 }
 
@@ -76,6 +76,9 @@ OTHER_URL_TESTS = {
     "accounts:password_reset_done": "accounts/test_auth_events.py::test_password_reset_by_email",
     "accounts:password_reset_confirm": "accounts/test_auth_events.py::test_password_reset_by_email",
     "accounts:password_reset_complete": "accounts/test_auth_events.py::test_password_reset_by_email",
+    "accounts:two_factor_verify": "accounts/test_2fa.py::test_with_a_device_no_page_opens_before_the_code",
+    "accounts:two_factor_setup": "accounts/test_2fa.py::test_manager_sets_up_a_device_and_sees_recovery_codes_once",
+    "accounts:recovery_codes": "accounts/test_2fa.py::test_recovery_codes_can_be_renewed_after_the_second_factor",
 }
 
 

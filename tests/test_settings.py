@@ -210,6 +210,8 @@ def test_gunicorn_and_whitenoise_serve_the_site_behind_a_proxy(gunicorn_site):
     page = body.decode()
     assert "Đăng nhập tretho" in page
     assert "Strict-Transport-Security" in headers
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert "onchange=" not in page  # no inline handlers: the policy would block them
 
     # Static files come from WhiteNoise with hashed names and long cache lifetimes.
     stylesheet = page.split('href="/static/vendor/bootstrap/bootstrap.min.', 1)[1].split('"', 1)[0]
@@ -224,3 +226,47 @@ def test_gunicorn_and_whitenoise_serve_the_site_behind_a_proxy(gunicorn_site):
 
     status, _, _ = fetch(gunicorn_site, "/accounts/login/", {"Host": "evil.example.com", "X-Forwarded-Proto": "https"})
     assert status == 400
+
+
+# -- accounts and sessions (issue 7) ------------------------------------------------------------------------
+
+SECURITY_AS_JSON = """
+import json, django
+from django.conf import settings
+django.setup()
+print(json.dumps({"skip": settings.TRETHO_DEMO_SKIP_2FA, "roles": settings.TRETHO_2FA_REQUIRED_ROLES,
+                  "idle": settings.TRETHO_SESSION_IDLE_MINUTES, "age": settings.SESSION_COOKIE_AGE,
+                  "secure": [settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE],
+                  "hsts": settings.SECURE_HSTS_SECONDS,
+                  "csp": settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
+                  "csp_report_only": getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None),
+                  "middleware": settings.MIDDLEWARE}))
+"""
+
+
+def security_under(env: dict[str, str]) -> dict:
+    result = run_python(SECURITY_AS_JSON, env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production_cannot_skip_the_second_factor(tmp_path):
+    production = security_under(production_env(tmp_path, TRETHO_DEMO_SKIP_2FA="1"))
+    assert production["skip"] is False
+    assert production["roles"] == ["admin", "programme_manager"]
+    demo = security_under(clean_env(tmp_path, "config.settings.dev"))
+    assert demo["skip"] is True  # `make run`: the demo's managers sign in with the password alone
+
+
+def test_production_sessions_cookies_hsts_and_csp(tmp_path):
+    production = security_under(production_env(tmp_path, TRETHO_SESSION_IDLE_MINUTES="15"))
+    assert production["idle"] == 15
+    assert production["age"] == 8 * 3600
+    assert production["secure"] == [True, True]
+    assert production["hsts"] >= 365 * 24 * 3600
+    # Enforced, not report-only: scripts and styles only from our own static files.
+    assert production["csp_report_only"] is None
+    assert "csp.middleware.CSPMiddleware" in production["middleware"]
+    assert production["csp"]["script-src"] == ["'self'"]
+    assert production["csp"]["style-src"] == ["'self'"]
+    assert production["csp"]["frame-ancestors"] == ["'none'"]

@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "django_tables2",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "tretho.core",
     "tretho.geo",
     "tretho.accounts",
@@ -61,9 +65,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Idle and absolute session lifetimes, then the second factor (django-otp marks the verified session).
+    "tretho.accounts.middleware.SessionLifetimeMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "tretho.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Database unreachable or locked: a 503 page that keeps what the user typed.
+    "tretho.core.faults.DatabaseFaultMiddleware",
     # Last, so it sees the outcome of authentication (django-axes docs).
     "axes.middleware.AxesMiddleware",
 ]
@@ -117,6 +128,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # ASVS 5.0 V6.2: long passphrases allowed up to 128 characters, no composition rules.
+    {"NAME": "tretho.accounts.passwords.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
@@ -190,6 +203,32 @@ SIMPLE_HISTORY_REVERT_DISABLED = False
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_COOKIE_HTTPONLY = True
+# Signed-in users are signed out after this many idle minutes; SESSION_COOKIE_AGE is the absolute lifetime.
+TRETHO_SESSION_IDLE_MINUTES = int(os.environ.get("TRETHO_SESSION_IDLE_MINUTES", "30"))
+
+# Second factor (TOTP, django-otp): required for these role codes and for superusers, optional for others.
+TRETHO_2FA_REQUIRED_ROLES = env_list("TRETHO_2FA_REQUIRED_ROLES", "admin,programme_manager")
+# Demo only (config/settings/dev.py): nobody is asked for a second factor. Production refuses it.
+TRETHO_DEMO_SKIP_2FA = False
+# Wrong codes in a row before the second-factor step locks, for AXES_COOLOFF_TIME hours.
+TRETHO_2FA_FAILURE_LIMIT = int(os.environ.get("TRETHO_2FA_FAILURE_LIMIT", "5"))
+OTP_TOTP_ISSUER = "tretho"
+
+# Content Security Policy (django-csp): scripts and styles from our own static files only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 CSRF_COOKIE_HTTPONLY = False
 
 LOGGING = {

@@ -27,3 +27,6 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# The demo switch never reaches production, whatever the environment says.
+TRETHO_DEMO_SKIP_2FA = False

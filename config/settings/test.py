@@ -14,3 +14,5 @@ AXES_FAILURE_LIMIT = 3
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": None}  # in memory
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# Tests sign managers in with force_login; the second-factor tests switch the requirement back on.
+TRETHO_2FA_REQUIRED_ROLES = []

@@ -69,3 +69,16 @@ class RoleAssignmentForm(TrethoModelForm):
         self.fields["user"].queryset = User.objects.filter(is_active=True)
         self.fields["unit"].widget = forms.Select(attrs={"class": "form-select"})
         self.fields["unit"].queryset = self.fields["unit"].queryset.filter(level__lte=3)
+
+
+class OneTimeCodeForm(forms.Form):
+    """A 6-digit code from the authenticator app, or one of the 10-digit recovery codes."""
+
+    code = forms.CharField(
+        label=_("Mã xác thực"), max_length=16,
+        widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "one-time-code", "inputmode": "numeric",
+                                      "autofocus": True}),
+    )
+
+    def clean_code(self) -> str:
+        return "".join(self.cleaned_data["code"].split())

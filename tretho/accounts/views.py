@@ -1,5 +1,6 @@
 """Sign in and out, change and reset the password: Django's auth views with our templates and events."""
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import reverse, reverse_lazy
 from django.utils.http import urlencode
@@ -21,7 +22,9 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         from .demo_logins import demo_logins
 
-        return super().get_context_data(**kwargs) | {"demo_logins": demo_logins()}
+        return super().get_context_data(**kwargs) | {
+            "demo_logins": demo_logins(), "demo_skips_2fa": settings.TRETHO_DEMO_SKIP_2FA,
+        }
 
 
 class LogoutView(auth_views.LogoutView):
