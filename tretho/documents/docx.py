@@ -278,8 +278,17 @@ def _write_section(document, number: int, section: Section) -> None:
     heading.paragraph_format.keep_with_next = True
     heading.add_run(f"{roman(number)}. {section.title.strip().upper()}").bold = True
     next_number = 1
-    for block in section.blocks:
+    for index, block in enumerate(section.blocks):
         next_number = _write_block(document, block, next_number)
+        following = section.blocks[index + 1] if index + 1 < len(section.blocks) else None
+        if following is not None and _introduces(block, following):
+            document.paragraphs[-1].paragraph_format.keep_with_next = True
+
+
+def _introduces(block: Block, following: Block) -> bool:
+    """A numbered item followed by "- " lines ("1. Sở Giáo dục và Đào tạo: …" then its duties) introduces them:
+    keep its last line on the page where they start."""
+    return block.kind == "numbered" and following.kind == "bullets"
 
 
 def _write_block(document, block: Block, next_number: int) -> int:
@@ -306,9 +315,17 @@ def _write_items(document, items: list[Item], levels: tuple[str, ...], first_num
     """Items at one level and their children one level down: 1. → a) → - → +; bullets - → +."""
     style, deeper = levels[0], levels[1:] or levels[-1:]
     for index, item in enumerate(items):
-        _item_paragraphs(document, _marker(style, index, first_number), item)
+        last = _item_paragraphs(document, _marker(style, index, first_number), item)
+        if item.children or _introduces_what_follows(item):
+            last.paragraph_format.keep_with_next = True  # a title or an introduction never ends a page
         if item.children:
             _write_items(document, item.children, deeper)
+
+
+def _introduces_what_follows(item: Item) -> bool:
+    """A title alone ("2. Hội LHPN các huyện, thị, thành phố") or a line ending with a colon."""
+    lines = _lines(item.text)
+    return not lines or lines[-1].endswith(":")
 
 
 def _marker(style: str, index: int, first_number: int) -> str:
@@ -320,8 +337,9 @@ def _marker(style: str, index: int, first_number: int) -> str:
     return "-" if style == "dash" else "+"
 
 
-def _item_paragraphs(document, marker: str, item: Item) -> None:
-    """ "1. Lead: text" (lead and its number in bold); further lines of the text follow as plain paragraphs."""
+def _item_paragraphs(document, marker: str, item: Item) -> Paragraph:
+    """ "1. Lead: text" (lead and its number in bold); further lines of the text follow as plain paragraphs.
+    Returns the item's last paragraph."""
     lines = _lines(item.text)
     paragraph = document.add_paragraph(style=STYLE_BODY)
     lead = item.lead.strip()
@@ -333,13 +351,18 @@ def _item_paragraphs(document, marker: str, item: Item) -> None:
     if lines:
         paragraph.add_run(lines[0])
     for line in lines[1:]:
-        _add_text(document.add_paragraph(style=STYLE_BODY), line)
+        paragraph = document.add_paragraph(style=STYLE_BODY)
+        _add_text(paragraph, line)
+    return paragraph
 
 
 def _body_paragraphs(document, text: str) -> None:
-    """One body paragraph per line of text (blank lines dropped)."""
+    """One body paragraph per line of text (blank lines dropped); a line ending with a colon stays with the next."""
     for line in _lines(text):
-        _add_text(document.add_paragraph(style=STYLE_BODY), line)
+        paragraph = document.add_paragraph(style=STYLE_BODY)
+        _add_text(paragraph, line)
+        if line.endswith(":"):
+            paragraph.paragraph_format.keep_with_next = True
 
 
 def _write_table(document, data: Table) -> None:
