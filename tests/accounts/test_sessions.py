@@ -114,3 +114,36 @@ def test_disabling_an_account_ends_its_sessions(world):
     # …and it cannot sign in again.
     response = Client().post(LOGIN, {"username": "officer_a1a", "password": world.password})
     assert response.status_code == 200
+
+
+def user_sessions(user):
+    return [s for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(user.pk)]
+
+
+def test_disabling_an_account_deletes_its_session_rows(world):
+    signed_in(Client(), world.officer_a1a, world.password)
+    signed_in(Client(), world.officer_a1a, world.password)
+    other = signed_in(Client(), world.viewer_a, world.password)
+    assert len(user_sessions(world.officer_a1a)) == 2
+    world.officer_a1a.is_active = False
+    world.officer_a1a.save()
+    assert user_sessions(world.officer_a1a) == []
+    assert is_signed_in(other)  # nobody else is touched
+
+
+def test_a_new_password_deletes_the_other_session_rows_and_keeps_the_changing_one(world):
+    office, phone = Client(), Client()
+    signed_in(office, world.officer_a1a, world.password)
+    signed_in(phone, world.officer_a1a, world.password)
+    phone_key = session_key(phone)
+    office.post(reverse("accounts:password_change"), {
+        "old_password": world.password, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+    assert not Session.objects.filter(session_key=phone_key).exists()
+    assert len(user_sessions(world.officer_a1a)) == 1
+    assert is_signed_in(office)
+
+
+def test_signing_in_again_does_not_end_sessions(world):
+    first = signed_in(Client(), world.officer_a1a, world.password)
+    signed_in(Client(), world.officer_a1a, world.password)  # saves last_login only
+    assert is_signed_in(first)

@@ -10,5 +10,6 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from . import (
             registrations,  # noqa: F401
+            session_end,  # noqa: F401
             signals,  # noqa: F401
         )

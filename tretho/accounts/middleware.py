@@ -7,25 +7,16 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
-from django.dispatch import receiver
 from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from . import otp
+from .session_end import LOGIN_AT, SEEN_AT
 
-LOGIN_AT = "tretho_login_at"
-SEEN_AT = "tretho_seen_at"
 SEEN_RESOLUTION = 60  # seconds: the idle clock is written at most once a minute, not on every request
-
-
-@receiver(user_logged_in)
-def remember_login_time(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    if request is not None and hasattr(request, "session"):
-        request.session[LOGIN_AT] = request.session[SEEN_AT] = time.time()
 
 
 class SessionLifetimeMiddleware:
