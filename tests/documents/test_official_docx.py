@@ -339,6 +339,14 @@ def test_draft_shows_the_mark_and_blanks_for_number_and_date(make_plan):
     assert re.fullmatch(r"Ninh Bình, ngày {3,}tháng {3,}năm 20…", cell_lines(header.cell(1, 1))[0])
 
 
+def test_an_undated_document_of_a_known_year_prints_the_year(make_plan):
+    document = read(make_plan(number="", date=None, year=2017, place="Đồng Nai"))
+    assert re.fullmatch(r"Đồng Nai, ngày {3,}tháng {3,}năm 2017", cell_lines(header_table(document).cell(1, 1))[0])
+    # The year is only for an undated document: a date wins.
+    dated = read(make_plan(year=2017))
+    assert cell_lines(header_table(dated).cell(1, 1)) == ["Ninh Bình, ngày 29 tháng 01 năm 2019"]
+
+
 def test_draft_number_takes_the_symbol_when_given(make_plan):
     document = read(make_plan(draft=True, number="", symbol="KH-SGDĐT"))
     assert re.fullmatch(r"Số: {3,}/KH-SGDĐT", cell_lines(header_table(document).cell(1, 0))[0])

@@ -172,7 +172,8 @@ DONG_NAI_2017 = PlanSpec(
     ),
     notes=(
         "Bản sao không có phần đầu văn bản (tên cơ quan, số, địa danh, ngày tháng): tên cơ quan và địa danh được "
-        "dựng lại; số và ngày để trống như bản sao, nên văn bản in ra có “Số:      /KH” và “ngày … tháng … năm …”.",
+        "dựng lại; số và ngày để trống như bản sao, nên văn bản in ra có “Số:      /KH” và “ngày … tháng … năm "
+        "2017” (năm đầu của kế hoạch).",
         "“(Đã ký)” dưới chức vụ người ký là dấu của bản sao, không đưa vào dữ liệu.",
         "Bản gốc không có mục chế độ báo cáo; yêu cầu báo cáo “định kỳ và đột xuất” ở mục I được ghi thành một yêu "
         "cầu báo cáo đột xuất, không có hạn nộp.",

@@ -66,7 +66,7 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DRAFT_MARK = "DỰ THẢO"
 RECIPIENTS_HEADING = "Nơi nhận:"
 DRAFT_NUMBER_GAP = " " * 6
-DRAFT_DATE = "ngày      tháng      năm 20…"
+DATE_BLANKS = "ngày      tháng      năm {year}"
 
 # Type codes of administrative documents (Phụ lục III): a draft's "Số:      /KH-…" takes it from the type name.
 TYPE_CODES = {
@@ -229,9 +229,10 @@ def number_line(doc: OfficialDocument) -> str:
 
 
 def dateline_text(doc: OfficialDocument) -> str:
-    """ "Ninh Bình, ngày 29 tháng 01 năm 2019"; a draft leaves the day, month and year to be filled in."""
+    """ "Ninh Bình, ngày 29 tháng 01 năm 2019"; without a date the day and month are left to be filled in, and the
+    year too unless the document knows it ("năm 2017" rather than "năm 20…")."""
     if doc.date is None:
-        return f"{doc.place}, {DRAFT_DATE}"
+        return f"{doc.place}, {DATE_BLANKS.format(year=doc.year or '20…')}"
     return format_place_date(doc.place, doc.date)
 
 

@@ -77,3 +77,5 @@ class OfficialDocument:
     # Type and issuer code of the number, "KH-SGDĐT": lets a draft (no number yet) show "Số:      /KH-SGDĐT".
     # Without it a draft shows the type code of `type_name` ("KH-…").
     symbol: str = ""
+    # With no date: the year to print when it is known ("ngày … tháng … năm 2017"); None leaves "năm 20…".
+    year: int | None = None

@@ -52,6 +52,7 @@ def plan_to_document(plan: Plan, *, task_details: bool = True) -> OfficialDocume
         symbol="-".join(part for part in (plan.type_code, plan.issuer_code) if part),
         place=plan.place or str(plan.unit),
         date=plan.issued_on if issued else None,
+        year=undated_year(plan),
         type_name=plan.type_name,
         summary=plan.summary,
         preamble=[*selectors.implemented_bases(plan), *text_lines_kept(plan.preamble)],
@@ -62,6 +63,15 @@ def plan_to_document(plan: Plan, *, task_details: bool = True) -> OfficialDocume
         if (plan.signer_title or plan.signer_name or plan.signature_heading) else None,
         draft=plan.is_draft,
     )
+
+
+def undated_year(plan: Plan) -> int | None:
+    """The year printed in the dateline of an issued plan recorded without a date (Đồng Nai 2017: "ngày … tháng …
+    năm 2017"): the plan's first year, in which a plan is usually issued (a plan issued the year before needs its
+    date entered). A draft leaves "năm 20…", written by hand when it is signed; a dated plan prints its date."""
+    if plan.is_draft or plan.issued_on is not None:
+        return None
+    return plan.start_year
 
 
 def plan_docx(plan: Plan, **options: Any) -> bytes:

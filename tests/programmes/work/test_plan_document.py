@@ -11,7 +11,7 @@ from tretho.documents.pdf import docx_to_pdf, libreoffice_path
 from tretho.documents.readback import outline
 from tretho.programmes import cascade as actions
 from tretho.programmes.document import document_filename, plan_docx, plan_to_document
-from tretho.programmes.models import AgencyDuty, PlanTask
+from tretho.programmes.models import AgencyDuty, Plan, PlanTask
 
 
 def after(paragraphs: list[str], start: str, count: int) -> list[str]:
@@ -123,6 +123,24 @@ def test_a_draft_carries_the_mark_a_blank_number_and_the_upper_plan_line(cascade
            "đó:" in read.paragraphs
     assert read.recipients == ["Nơi nhận:", "- Ban Chỉ đạo Đề án 404 tỉnh Sông Hồng;", "- Lưu: VT."]
     assert read.signature == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]  # the name is written when it is known
+
+
+def test_an_issued_plan_without_a_date_prints_its_year(cascade):
+    plan = cascade.plan
+    Plan.objects.filter(pk=plan.pk).update(issued_on=None)  # an issued copy with no date, as Đồng Nai's (locked)
+    plan.refresh_from_db()
+    assert (plan.is_draft, plan.start_year) == (False, 2017)
+    assert outline(plan_docx(plan)).dateline == "Sông Hồng, ngày      tháng      năm 2017"
+    assert plan_to_document(plan).year == 2017 and plan_to_document(plan).date is None
+
+
+def test_a_draft_leaves_the_year_to_be_written(draft_cascade):
+    """A draft has no date even when one is typed ahead; its year is written by hand when it is signed."""
+    plan = draft_cascade.plan
+    plan.issued_on = dt.date(2017, 3, 1)
+    plan.save()
+    assert outline(plan_docx(plan)).dateline == "Sông Hồng, ngày      tháng      năm 20…"
+    assert plan_to_document(plan).year is None
 
 
 def test_task_details_can_be_left_out_and_empty_sections_are_skipped(draft_cascade):
