@@ -10,6 +10,7 @@ urlpatterns = [
     path("orgs/", include("tretho.orgs.urls")),
     path("plans/", include("tretho.programmes.urls")),
     path("metrics/", include("tretho.metrics.urls")),
+    path("audit/", include("tretho.audit.urls")),
     path("api/v1/", include("tretho.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves its script as a file (script-src 'self'); the page keeps one small inline <style>.

@@ -79,6 +79,13 @@ OTHER_URL_TESTS = {
     "accounts:two_factor_verify": "accounts/test_2fa.py::test_with_a_device_no_page_opens_before_the_code",
     "accounts:two_factor_setup": "accounts/test_2fa.py::test_manager_sets_up_a_device_and_sees_recovery_codes_once",
     "accounts:recovery_codes": "accounts/test_2fa.py::test_recovery_codes_can_be_renewed_after_the_second_factor",
+    "audit:access_report": "audit/test_access_report.py::test_report_answers_who_saw_or_changed_what_between_two_dates",
+}
+# Every list's Excel export ("<model>_export", generated with the list), exercised for all models by one test.
+OTHER_URL_TESTS |= {
+    f"{r.app_label}:{r.model_name}_export":
+        "core/test_exports.py::test_every_list_exports_its_rows_to_excel_with_the_right_and_is_logged"
+    for r in registrations() if "list" in r.pages
 }
 
 

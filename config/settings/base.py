@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "tretho.orgs",
     "tretho.metrics",
     "tretho.programmes",
+    "tretho.audit",
     "tretho.api",
 ]
 
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "tretho.audit.middleware.ApiAccessLogMiddleware",
     # Database unreachable or locked: a 503 page that keeps what the user typed.
     "tretho.core.faults.DatabaseFaultMiddleware",
     # Last, so it sees the outcome of authentication (django-axes docs).
@@ -231,11 +233,17 @@ CONTENT_SECURITY_POLICY = {
 }
 CSRF_COOKIE_HTTPONLY = False
 
+# Error reports carry no personal data: posted and query values, frame variables and the user's name masked.
+DEFAULT_EXCEPTION_REPORTER = "tretho.audit.reporting.PersonalDataExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "tretho.audit.reporting.PersonalDataReporterFilter"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Log lines show a request as method and path: no query string (search words), no body.
+    "filters": {"no_personal_data": {"()": "tretho.audit.logging.PersonalDataLogFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["no_personal_data"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -1,4 +1,5 @@
-"""URL patterns generated from a model's registration: list, detail, add, edit, delete, history, deleted."""
+"""URL patterns generated from a model's registration: list, detail, add, edit, delete, history, deleted, and
+the list's Excel export."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from .views import (
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
+    ObjectExportView,
     ObjectHistoryView,
     ObjectListView,
     RestoreObjectView,
@@ -40,4 +42,8 @@ def model_urls(model: type[models.Model], prefix: str | None = None) -> list[URL
         patterns.append(
             path(prefix + route, view_class.for_model(model), name=f"{registration.model_name}_{page}")
         )
+    if "list" in registration.pages:
+        # Every list has its Excel export (EXPORT right, logged); not an ACTION_PAGE: no registration turns it off.
+        patterns.append(path(prefix + "export/", ObjectExportView.for_model(model),
+                             name=f"{registration.model_name}_export"))
     return patterns

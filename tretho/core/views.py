@@ -21,9 +21,10 @@ from django.views import View
 from django_tables2 import RequestConfig
 
 from . import signals
+from .exports import describe_filters, table_workbook
 from .history import field_changes, restore_deleted
 from .registry import ModelRegistration, get_registration
-from .scoping import ADD, CHANGE, DELETE, VIEW, path_of, scope_for, user_can
+from .scoping import ADD, CHANGE, DELETE, EXPORT, VIEW, path_of, scope_for, user_can
 
 SCOPE_RESTRICT = "restrict"  # data goes through Model.objects.restrict()
 SCOPE_PUBLIC = "public"  # no data (login page, static docs)
@@ -74,6 +75,20 @@ class ScopedObjectMixin(LoginRequiredMixin):
             return not scope_for(self.request.user, action, self.model).nothing
         return user_can(self.request.user, action, obj)
 
+    def export_url(self) -> str | None:
+        """The list's Excel export, for roles with the EXPORT right (viewers have none)."""
+        if "list" not in self.registration.pages or not self.can(EXPORT):
+            return None
+        try:
+            return reverse(f"{self.registration.app_label}:{self.registration.model_name}_export")
+        except NoReverseMatch:
+            return None
+
+    def check_list_roles(self, action: str) -> None:
+        if action in getattr(self.model, "roles_allowed", {}) and not self.can(action):
+            # A list reserved to some roles (users, security events) does not exist for everyone else.
+            raise Http404(_("Không tìm thấy."))
+
     def base_context(self) -> dict[str, Any]:
         meta = self.model._meta
         return {
@@ -89,9 +104,7 @@ class ObjectListView(ScopedObjectMixin, View):
     paginate_by = 25
 
     def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        if VIEW in getattr(self.model, "roles_allowed", {}) and not self.can(VIEW):
-            # A list reserved to some roles (users, security events) does not exist for everyone else.
-            raise Http404(_("Không tìm thấy."))
+        self.check_list_roles(VIEW)
         queryset = self.get_queryset()
         filterset = self.registration.filterset(request.GET or None, queryset=queryset, request=request)
         rows = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
@@ -102,8 +115,54 @@ class ObjectListView(ScopedObjectMixin, View):
             "table": table,
             "add_url": self.url("add") if self.can(ADD) else None,
             "deleted_url": self.url("deleted") if getattr(request.user, "is_admin", lambda: False)() else None,
+            "export_url": self.export_url(),
         }
         return render(request, self.template_name, context)
+
+
+class ObjectExportView(ScopedObjectMixin, View):
+    """"Xuất Excel" of a list: the rows the list's filters select (posted from the list page, so search words
+    stay out of URLs), within the user's EXPORT scope, in the table's order and columns. Logged with its filters
+    and row count."""
+
+    action = EXPORT
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        self.check_list_roles(VIEW)
+        if not self.can(EXPORT):
+            raise Http404(_("Không tìm thấy."))
+        queryset = self.get_queryset()
+        filterset = self.registration.filterset(request.POST, queryset=queryset, request=request)
+        rows = filterset.qs if filterset.is_valid() else queryset.none()
+        table = self.registration.table(rows, request=request)
+        RequestConfig(request, paginate=False).configure(table)
+        if request.POST.get("sort"):
+            table.order_by = request.POST["sort"]
+        title = str(self.model._meta.verbose_name_plural).capitalize()
+        data, count = table_workbook(table, request.user, title)
+        signals.export_done.send(sender=self.model, request=request, format="xlsx",
+                                 filters=describe_filters(filterset), rows=count)
+        response = HttpResponse(data, content_type=XLSX_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{self.registration.model_name}.xlsx"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def has_personal_fields(obj: models.Model) -> bool:
+    return bool(getattr(obj, "personal_fields", None))
+
+
+def note_access(request: HttpRequest, obj: models.Model, action: str, response: HttpResponse | None = None) -> None:
+    """A page showing a record with personal data: log who opened it (one insert) and keep it out of caches."""
+    if not has_personal_fields(obj):
+        return
+    signals.record_accessed.send(sender=type(obj), request=request, obj=obj, action=action)
+    if response is not None:
+        response["Cache-Control"] = "no-store"
 
 
 class ObjectDetailView(ScopedObjectMixin, View):
@@ -124,8 +183,7 @@ class ObjectDetailView(ScopedObjectMixin, View):
         if extra_context:
             context |= extra_context(request, obj)
         response = render(request, template, context)
-        if getattr(obj, "personal_fields", ()):
-            response["Cache-Control"] = "no-store"
+        note_access(request, obj, VIEW, response)
         return response
 
 
@@ -206,7 +264,10 @@ class ObjectEditView(ScopedObjectMixin, View):
 
     def get(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
         obj = self.get_instance()
-        return self.render_form(self.get_form(obj), obj)
+        response = self.render_form(self.get_form(obj), obj)
+        if obj is not None:
+            note_access(request, obj, VIEW, response)
+        return response
 
     def post(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
         obj = self.get_instance()
@@ -218,9 +279,14 @@ class ObjectEditView(ScopedObjectMixin, View):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
+                if obj is not None:
+                    note_access(request, saved, CHANGE)
                 messages.success(request, _("Đã lưu %(object)s.") % {"object": saved})
                 return HttpResponseRedirect(self.url("detail", saved) or saved.get_absolute_url())
-        return self.render_form(form, obj, status=400)
+        response = self.render_form(form, obj, status=400)
+        if obj is not None and has_personal_fields(obj):
+            response["Cache-Control"] = "no-store"  # the form re-renders the posted personal values
+        return response
 
     def render_form(self, form: Any, obj: models.Model | None, status: int = 200) -> HttpResponse:
         context = self.base_context() | {
@@ -264,8 +330,10 @@ class ObjectHistoryView(ScopedObjectMixin, View):
             {"record": record, "changes": field_changes(record, hidden=_hidden_fields(obj, request.user))}
             for record in records
         ]
-        return render(request, self.template_name, self.base_context() | {"object": obj, "entries": entries,
-                                                                          "detail_url": self.url("detail", obj)})
+        response = render(request, self.template_name, self.base_context() | {
+            "object": obj, "entries": entries, "detail_url": self.url("detail", obj)})
+        note_access(request, obj, VIEW, response)
+        return response
 
 
 def _hidden_fields(obj: models.Model, user: Any) -> set[str]:

@@ -489,7 +489,8 @@ def _find_header(grid: list[list[Any]], columns: list[Column]) -> tuple[int | No
     for column in columns:
         for header in (column.header, *column.aliases):
             wanted.setdefault(_header_key(header), column.key)
-    best_index, best_positions = None, {}
+    best_index: int | None = None
+    best_positions: dict[str, int] = {}
     for index, cells in enumerate(grid[:HEADER_SEARCH_ROWS]):
         positions: dict[str, int] = {}
         for position, cell in enumerate(cells):
