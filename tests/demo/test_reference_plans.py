@@ -48,9 +48,6 @@ NOT_IN_SOURCE = {
         "mục tiêu cụ thể giai đoạn 2021–2025",  # the source: "giai đoạn 2021 - 2025" (label from the phase)
         "bộ phận lao động - thương binh và xã hội phường hương an:",  # linked agency: its full name and a colon
         "trạm y tế phường hương an:",  # idem ("Trạm y tế triển khai …" in the source)
-        "kế hoạch triển khai thực hiện tại đơn vị, địa phương:",  # one line per reporting requirement, added
-        "kết quả thực hiện kế hoạch:",  # idem
-        "tình hình triển khai thực hiện kế hoạch:",  # idem
     },
     "ninh-binh-2019": {
         "mục tiêu cụ thể đến năm 2020",  # the source: "Mục tiêu đến năm 2020" (no "cụ thể")

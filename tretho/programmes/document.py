@@ -121,8 +121,7 @@ def _part_blocks(part: selectors.SectionPart, plan: Plan, wrapped: bool, task_de
     if key == "organisation":
         return _titled(part.title if wrapped else "", _organisation_blocks(part.items))
     if key == "reporting":
-        items = [Item(text=_requirement_text(requirement)) for requirement in part.items]
-        return _titled(part.title if wrapped else "", _paragraph(part.lines) + _bullets(items))
+        return _titled(part.title if wrapped else "", _reporting_blocks(part))
     if key == "budget":
         return _prose(part.title if wrapped else "", [*part.lines, *_budget_lines(plan)])
     if key in ("purpose", "target_groups"):
@@ -268,9 +267,17 @@ def _organisation_blocks(duties: list[Any]) -> Content:
     return blocks
 
 
+def _reporting_blocks(part: selectors.SectionPart) -> Content:
+    """The plan's own reporting text when it has one (it already says who reports what to whom by when: the
+    requirements, kept for monitoring, would repeat it); otherwise one "- " line per requirement."""
+    if part.lines:
+        return _paragraph(part.lines)
+    return _bullets([Item(text=_requirement_text(requirement)) for requirement in part.items])
+
+
 def _requirement_text(requirement: Any) -> str:
-    """"Kết quả thực hiện Kế hoạch: các cơ quan, ban ngành gửi Ủy ban nhân dân phường trước ngày 30/11 hằng năm
-    (văn bản giấy)."."""
+    """"Kết quả thực hiện Kế hoạch: các cơ quan, ban ngành gửi Ủy ban nhân dân phường trước ngày 30/11 hằng năm.".
+    The channel (văn bản giấy, phần mềm) is the system's bookkeeping, not written in a signed plan."""
     text = requirement.subject.strip()
     who = requirement.reporter_text.strip()
     sent = " ".join(part for part in (
@@ -280,7 +287,5 @@ def _requirement_text(requirement: Any) -> str:
     ) if part)
     if sent:
         text = f"{text}: {sent}"
-    channel = requirement.get_channel_display()
-    text = f"{text} ({str(channel).lower()})" if channel else text
     note = " ".join(requirement.note.split())
     return f"{text}. {note}" if note else f"{text}."

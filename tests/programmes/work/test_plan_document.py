@@ -87,12 +87,25 @@ def test_issued_plan_reads_back_as_its_document(cascade):
     ]
     assert after(paragraphs, "VIII. ", 3)[1:] == [
         "- Kết quả thực hiện Kế hoạch: Hội LHPN các huyện, thị, thành phố gửi Ban Chỉ đạo Đề án 404 tỉnh trước "
-        "ngày 20/11 hằng năm (văn bản giấy).",
+        "ngày 20/11 hằng năm.",  # no channel: "(văn bản giấy)" is not written in a signed plan
         "Trên đây là kế hoạch triển khai thực hiện Đề án năm 2017, đề nghị các đơn vị triển khai thực hiện có "
         "hiệu quả.",
     ]
     assert read.recipients == ["Nơi nhận:", "- Ban Điều hành Đề án TW;", "- Lưu: VT, Ban GĐXH."]
     assert read.signature == ["TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN", "Lê Thị Ngọc Loan"]
+
+
+def test_reporting_text_is_printed_instead_of_the_requirement_lines(draft_cascade):
+    plan = draft_cascade.plan
+    assert plan.reporting_requirements.exists()
+    plan.reporting_text = ("Các đơn vị báo cáo kết quả thực hiện về Ban Chỉ đạo trước ngày 20/11 hằng năm.\n"
+                           "Báo cáo đột xuất khi có yêu cầu.")
+    plan.save()
+    paragraphs = outline(plan_docx(plan)).paragraphs
+    heading = next(i for i, text in enumerate(paragraphs) if text.endswith("CHẾ ĐỘ BÁO CÁO"))
+    assert paragraphs[heading + 1:heading + 3] == plan.reporting_text.splitlines()
+    assert not any(text.startswith("- Kết quả thực hiện Kế hoạch") for text in paragraphs)
+    assert not any("văn bản giấy" in text for text in paragraphs)
 
 
 def test_section_order_and_custom_headings_are_the_plans(draft_cascade):
