@@ -100,8 +100,10 @@ def ground(case: Any, model: type[models.Model] | None) -> None:
             case.body[name] = pick(field.related_model, value)
 
 
-def fuzz_operation(operation: Any, mode: GenerationMode, headers: dict[str, str], wsgi_app: Any) -> None:
+def fuzz_operation(operation: Any, mode: GenerationMode, headers: dict[str, str], wsgi_app: Any) -> set[int]:
+    """Run the examples of one operation; the status codes answered."""
     model = model_of(operation.path)
+    statuses: set[int] = set()
 
     @FUZZ_SETTINGS
     @given(case=operation.as_strategy(generation_mode=mode))
@@ -110,11 +112,12 @@ def fuzz_operation(operation: Any, mode: GenerationMode, headers: dict[str, str]
             ground(case, model)
         wsgi_app.errors.clear()
         try:
-            case.call_and_validate(headers=headers, checks=CHECKS)
+            statuses.add(case.call_and_validate(headers=headers, checks=CHECKS).status_code)
         except (AssertionError, BaseExceptionGroup) as failure:  # schemathesis' FailureGroup is an exception group
             raise AssertionError(f"{failure}\n{''.join(wsgi_app.errors)}") from None
 
     check()
+    return statuses
 
 
 @pytest.mark.django_db(transaction=True)  # autocommit as in production: a failed query does not poison the rest
@@ -127,11 +130,16 @@ def test_api_fuzzing_finds_no_server_error(fuzz_data, wsgi_app):
 
     started = time.process_time()
     failures: list[str] = []
+    succeeded: set[str] = set()
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             assert time.process_time() - started < FUZZ_BUDGET, f"fuzzing over budget at {operation.label}"
             try:
-                fuzz_operation(operation, mode, headers, wsgi_app)
+                if any(200 <= code < 300 for code in fuzz_operation(operation, mode, headers, wsgi_app)):
+                    succeeded.add(operation.label)
             except AssertionError as failure:  # collected: every failing operation is reported below
                 failures.append(f"{operation.label} ({mode.value}): {failure}")
     assert not failures, f"{len(failures)} operations failed:\n\n" + "\n\n".join(failures)
+    # The run reached the views: were every request stopped before them (a gate, a lost token), "no 5xx" would
+    # prove nothing. About 100 of the 128 operations answer a success at least once.
+    assert len(succeeded) > len(operations) / 2, sorted({op.label for op in operations} - succeeded)
