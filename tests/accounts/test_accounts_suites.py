@@ -9,7 +9,7 @@ from tretho.core.testing.suites import AdminOnlyModelSuite, login, unique
 
 def make_user_in(unit, role=RoleCode.VIEWER):
     user = User.objects.create_user(username=unique("canbo").replace(" ", "."), email="cb@example.org")
-    RoleAssignment.objects.create(user=user, role=Role.objects.get(code=role), unit=unit)
+    RoleAssignment.objects.create(user=user, role=Role.objects.get_or_create(code=role)[0], unit=unit)
     return user
 
 

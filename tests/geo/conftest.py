@@ -22,7 +22,7 @@ def make_user(db):
     def make(username: str, role: str | None = None, unit=None, superuser: bool = False) -> User:
         user = User.objects.create_user(username=username, password=PASSWORD, is_superuser=superuser)
         if role is not None:
-            RoleAssignment.objects.create(user=user, role=Role.objects.get(code=role), unit=unit)
+            RoleAssignment.objects.create(user=user, role=Role.objects.get_or_create(code=role)[0], unit=unit)
         return user
 
     return make

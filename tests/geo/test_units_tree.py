@@ -110,7 +110,7 @@ def test_restrict_keeps_a_subtree_through_the_path_prefix(tree, django_user_mode
     from tretho.accounts.models import Role, RoleAssignment
 
     user = django_user_model.objects.create_user("officer_a1", password="mat-khau-dai-qua-di")
-    RoleAssignment.objects.create(user=user, role=Role.objects.get(code="officer"), unit=tree["a1"])
+    RoleAssignment.objects.create(user=user, role=Role.objects.get_or_create(code="officer")[0], unit=tree["a1"])
     assert set(Units.restrict(user)) == {tree["a1"], tree["a1a"], tree["a1b"]}
 
 
