@@ -1,4 +1,5 @@
-"""Where pages may break in the Word file: the signature never stands alone on a page, a title never ends a page.
+"""Where pages and lines may break in the Word file: the signature never stands alone on a page, a title never ends
+a page, a span of years in the summary never breaks across lines.
 
 Read back with python-docx (the keep properties Word and LibreOffice honour), and, where LibreOffice is installed,
 laid out as PDF to see the pages a reader gets.
@@ -193,3 +194,40 @@ def test_libreoffice_never_ends_a_page_with_an_agency_title(make_plan, tmp_path)
         for page in pages:
             lines = [line.strip() for line in page.splitlines() if line.strip()]
             assert lines[-1] not in titles, page
+
+
+# -- spans of years in the summary --------------------------------------------------------------------------------
+
+
+def test_a_span_of_years_in_the_summary_is_written_unbreakable(make_plan):
+    summary = "Thực hiện Đề án giai đoạn 2018 - 2025 trên địa bàn tỉnh, kế hoạch 2019-2025"
+    document = read(make_plan(summary=summary))
+    [paragraph] = [p for p in document.paragraphs if p.text.startswith("Thực hiện Đề án giai đoạn")]
+    # Word's non-breaking hyphen reads back as "-"; the spaces around a spaced hyphen are no-break spaces.
+    assert paragraph.text == summary.replace("2018 - 2025", "2018\xa0-\xa02025")
+    hyphens = [element for run in paragraph.runs for element in run._r.iter(qn("w:noBreakHyphen"))]
+    assert len(hyphens) == 2
+    texts = "".join(element.text for element in paragraph._p.iter(qn("w:t")))
+    assert "-" not in texts  # no ordinary (breakable) hyphen left in the spans
+    assert all(run.bold for run in paragraph.runs)
+
+
+def test_other_hyphens_and_body_text_are_left_as_written(make_plan):
+    document = read(make_plan(summary="Lao động - Thương binh và Xã hội, số 12345-6789"))
+    summary = [p for p in document.paragraphs if p.text.startswith("Lao động")][0]
+    assert summary.text == "Lao động - Thương binh và Xã hội, số 12345-6789"
+    assert not list(summary._p.iter(qn("w:noBreakHyphen")))
+    preamble = paragraph(document, "Thực hiện Kế hoạch số 09/KH-UBND")
+    assert "giai đoạn 2018-2025" in preamble.text and not list(preamble._p.iter(qn("w:noBreakHyphen")))
+
+
+@needs_libreoffice
+def test_libreoffice_keeps_the_span_of_years_on_one_line(make_plan, tmp_path):
+    """The span moved along the summary's line a few characters at a time: "2018 - 2025" always on one line."""
+    documents = []
+    for count in range(16):
+        summary = f"Thực hiện Đề án chăm sóc trẻ em{' nhỏ' * count} tại gia đình giai đoạn 2018 - 2025 trên địa bàn"
+        documents.append(render_docx(make_plan(summary=summary, preamble=[])))
+    for pages in pdf_pages(tmp_path, documents):
+        lines = [" ".join(line.split()) for line in pages[0].splitlines()]
+        assert any("2018 - 2025" in line for line in lines), pages[0]

@@ -10,12 +10,14 @@ ngữ; row 1: "Số: …" | place and date), the closing table its last; `readba
 from __future__ import annotations
 
 import io
+import re
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.shared import Cm, Length, Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -251,11 +253,11 @@ def _write_title(document, doc: OfficialDocument) -> None:
     type_name = document.add_paragraph(style=STYLE_CELL)
     type_name.paragraph_format.space_before = Pt(18)
     type_name.paragraph_format.keep_with_next = True
-    _add_text(type_name, doc.type_name.strip().upper(), bold=True, size=TYPE_SIZE)
+    _add_text(type_name, doc.type_name.strip().upper(), bold=True, size=TYPE_SIZE, keep_spans=True)
     if doc.summary.strip():
         summary = document.add_paragraph(style=STYLE_CELL)
         summary.paragraph_format.keep_with_next = True
-        _add_text(summary, doc.summary.strip(), bold=True, size=TYPE_SIZE)
+        _add_text(summary, doc.summary.strip(), bold=True, size=TYPE_SIZE, keep_spans=True)
     summary_width = min(_widest_line(doc.summary or doc.type_name, TYPE_SIZE), TEXT_WIDTH)
     rule_width = Length(min(max(int(summary_width / 3), Mm(25)), Mm(40)))
     rule = _rule_paragraph(document.add_paragraph(style=STYLE_CELL), rule_width, TEXT_WIDTH)
@@ -522,20 +524,49 @@ def _rule_paragraph(paragraph: Paragraph, width: Length, available: Length) -> P
 
 
 def _add_text(
-    paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False, size: Pt | None = None
+    paragraph: Paragraph,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: Pt | None = None,
+    keep_spans: bool = False,
 ) -> None:
-    """Add text as runs; a newline in it becomes a line break (bodies written over two lines)."""
+    """Add text as runs; a newline in it becomes a line break (bodies written over two lines). With `keep_spans`
+    a span of years ("2018-2025", "2018 - 2025") never breaks across lines (`_add_unbroken_spans`)."""
     for index, line in enumerate(text.split("\n")):
         run = paragraph.add_run()
         if index:
             run.add_break()
-        run.add_text(line)
+        if keep_spans:
+            _add_unbroken_spans(run, line)
+        else:
+            run.add_text(line)
         if bold:
             run.bold = True
         if italic:
             run.italic = True
         if size is not None:
             run.font.size = size
+
+
+# "2018-2025", "2018 - 2025": a span of years, its hyphen with or without spaces.
+YEAR_SPAN = re.compile(r"(?<!\d)(\d{4})(\s*)-(\s*)(\d{4})(?!\d)")
+NO_BREAK_SPACE = "\u00a0"
+
+
+def _add_unbroken_spans(run, text: str) -> None:
+    """Text into run with each span of years held on one line: Word's non-breaking hyphen (w:noBreakHyphen, shown
+    as "-" and read back as "-") and no-break spaces around it where the text has spaces ("2018 - 2025")."""
+    position = 0
+    for match in YEAR_SPAN.finditer(text):
+        start, before, after, end = match.groups()
+        run.add_text(text[position : match.start()] + start + (NO_BREAK_SPACE if before else ""))
+        run._r.append(OxmlElement("w:noBreakHyphen"))
+        run.add_text((NO_BREAK_SPACE if after else "") + end)
+        position = match.end()
+    if position < len(text):
+        run.add_text(text[position:])
 
 
 def _spacer(document, height: Pt) -> None:
