@@ -34,6 +34,7 @@ ADMIN_NAVIGATION = [
     (_("Người dùng"), "accounts:user_list"),
     (_("Phân quyền"), "accounts:roleassignment_list"),
     (_("Sự kiện an ninh"), "accounts:securityevent_list"),
+    (_("Ai đã xem hoặc sửa bản ghi nào"), "audit:access_report"),
 ]
 
 
