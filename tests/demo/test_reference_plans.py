@@ -45,14 +45,10 @@ STRUCTURE = {
 NOT_IN_SOURCE = {
     "dong-nai-2017": set(),
     "huong-an-2019": {
-        "mục tiêu cụ thể giai đoạn 2021–2025",  # the source: "giai đoạn 2021 - 2025" (label from the phase)
         "bộ phận lao động - thương binh và xã hội phường hương an:",  # linked agency: its full name and a colon
         "trạm y tế phường hương an:",  # idem ("Trạm y tế triển khai …" in the source)
     },
-    "ninh-binh-2019": {
-        "mục tiêu cụ thể đến năm 2020",  # the source: "Mục tiêu đến năm 2020" (no "cụ thể")
-        "mục tiêu cụ thể giai đoạn 2021–2025",  # the source: "Mục tiêu giai đoạn 2021-2025"
-    },
+    "ninh-binh-2019": set(),
 }
 
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"

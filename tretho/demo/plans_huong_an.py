@@ -88,6 +88,7 @@ HUONG_AN_2019 = PlanSpec(
     section_headings={
         "objectives+target_groups": "MỤC TIÊU, ĐỐI TƯỢNG",
         "objectives": "Mục tiêu",
+        "objectives.2021-2025": "Mục tiêu cụ thể giai đoạn 2021 - 2025",  # the source's spacing
         "target_groups": "Đối tượng",
         "tasks": "NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN CHỦ YẾU",
         "budget": "KINH PHÍ HOẠT ĐỘNG",

@@ -88,6 +88,8 @@ NINH_BINH_2019 = PlanSpec(
     section_order=("objectives", "target_groups+timeframe+scope", "tasks", "organisation"),
     section_headings={
         "objectives": "MỤC TIÊU",
+        "objectives.2020": "Mục tiêu đến năm 2020",  # the groups of specific objectives, as the source heads them
+        "objectives.2021-2025": "Mục tiêu giai đoạn 2021-2025",
         "target_groups+timeframe+scope": "ĐỐI TƯỢNG, PHẠM VI THỰC HIỆN",
         "target_groups": "Đối tượng",
         "timeframe": "Thời gian thực hiện Kế hoạch",
@@ -192,8 +194,9 @@ NINH_BINH_2019 = PlanSpec(
     notes=(
         "Bản sao mất tên cơ quan và quốc hiệu ở phần đầu: tên cơ quan được dựng lại (UBND TỈNH NINH BÌNH / SỞ GIÁO "
         "DỤC VÀ ĐÀO TẠO); số và dòng địa danh, ngày tháng lấy từ bản sao.",
-        "Nhóm mục tiêu cụ thể in ra theo mốc của dữ liệu (“Mục tiêu cụ thể đến năm 2020”, “… giai đoạn "
-        "2021–2025”), bản gốc ghi “Mục tiêu đến năm 2020”, “Mục tiêu giai đoạn 2021-2025”.",
+        "Đề mục hai nhóm mục tiêu cụ thể giữ lời bản gốc (“Mục tiêu đến năm 2020”, “Mục tiêu giai đoạn "
+        "2021-2025”, không có chữ “cụ thể”), ghi trong đề mục riêng của kế hoạch (khóa objectives.2020, "
+        "objectives.2021-2025).",
         "Câu dẫn ở bản gốc nằm trong cùng câu với căn cứ (“…, Sở Giáo dục và Đào tạo Ninh Bình xây dựng Kế hoạch "
         "thực hiện như sau:”) nên được giữ trọn trong căn cứ, câu dẫn để trống.",
         "Mục IV là hai gạch đầu dòng không gắn với cơ quan nào: ghi thành một mục “nhiệm vụ của cơ quan” không có "

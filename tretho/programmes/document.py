@@ -4,7 +4,9 @@ the Word renderer turns into the file officials sign (Nghị định 30/2020/NĐ
 The sections come in the plan's own order (`Plan.section_order`, with its custom headings) from the same
 structure the plan page shows (`selectors.document_sections`), so page and document never disagree. Numbering
 (I., II.; 1., 2.; a), b)) is left to the renderer. Parts under one heading ("ĐỐI TƯỢNG, PHẠM VI, THỜI GIAN") are
-numbered 1., 2., 3. with their own titles; a section with one part shows that part's content directly.
+numbered 1., 2., 3. with their own titles; a section with one part shows that part's content directly. The groups
+of specific objectives take their wording from `section_headings` too ("objectives.2020": "Mục tiêu đến năm
+2020", see `objective_group_key`).
 """
 
 from __future__ import annotations
@@ -113,7 +115,7 @@ def _part_blocks(part: selectors.SectionPart, plan: Plan, wrapped: bool, task_de
     """One part's blocks; under a shared heading the part opens with its own numbered title."""
     key = part.key
     if key == "objectives":
-        return _numbered(_objective_items(part), part.title if wrapped else "")
+        return _numbered(_objective_items(part, plan.section_headings or {}), part.title if wrapped else "")
     if key == "targets":
         return _listed([_target_item(row) for row in part.items], part.title if wrapped else "")
     if key == "tasks":
@@ -168,16 +170,28 @@ def _prose(title: str, lines: list[str]) -> Content:
 # -- objectives, targets, tasks -------------------------------------------------------------------------------
 
 
-def _objective_items(part: selectors.SectionPart) -> list[Item]:
-    """"Mục tiêu chung: …", then one item per milestone with its specific objectives as a), b), …"""
+def _objective_items(part: selectors.SectionPart, headings: dict[str, str]) -> list[Item]:
+    """"Mục tiêu chung: …", then one item per milestone with its specific objectives as a), b), …, headed as the
+    plan words it (`objective_group_key` in `section_headings`), else "Mục tiêu cụ thể <milestone>"."""
     items = []
     general = [objective.text.strip() for objective in part.items if objective.text.strip()]
     if general:
         items.append(Item(text="\n".join(general), lead="Mục tiêu chung"))
     for label, objectives in part.groups:
-        lead = f"Mục tiêu cụ thể {label}".strip()
+        lead = headings.get(objective_group_key(objectives[0])) or f"Mục tiêu cụ thể {label}".strip()
         items.append(Item(text="", lead=lead, children=[Item(text=o.text.strip()) for o in objectives]))
     return items
+
+
+def objective_group_key(objective: PlanObjective) -> str:
+    """The `section_headings` key of the group of specific objectives `objective` belongs to: "objectives.2020"
+    (by a year), "objectives.2021-2025" (by a phase, its years with a hyphen), "objectives.specific" (no milestone).
+    Ninh Bình's "Mục tiêu đến năm 2020" and "Mục tiêu giai đoạn 2021-2025" are held so."""
+    if objective.milestone_phase_id:
+        phase: Any = objective.milestone_phase
+        span = str(phase.start_year) if phase.start_year == phase.end_year else f"{phase.start_year}-{phase.end_year}"
+        return f"objectives.{span}"
+    return f"objectives.{objective.milestone_year}" if objective.milestone_year else "objectives.specific"
 
 
 def _capitalised(text: str) -> str:

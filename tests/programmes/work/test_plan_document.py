@@ -11,7 +11,7 @@ from tretho.documents.pdf import docx_to_pdf, libreoffice_path
 from tretho.documents.readback import outline
 from tretho.programmes import cascade as actions
 from tretho.programmes.document import document_filename, plan_docx, plan_to_document
-from tretho.programmes.models import AgencyDuty, Plan, PlanTask
+from tretho.programmes.models import AgencyDuty, Plan, PlanObjective, PlanTask
 
 
 def after(paragraphs: list[str], start: str, count: int) -> list[str]:
@@ -118,6 +118,29 @@ def test_section_order_and_custom_headings_are_the_plans(draft_cascade):
     assert headings == ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG HOẠT ĐỘNG", "III. KINH PHÍ THỰC HIỆN",
                         "IV. TỔ CHỨC THỰC HIỆN"]
     assert not any("CHỈ TIÊU" in text for text in paragraphs)  # a section left out of the order is not written
+
+
+def test_objective_groups_take_the_plans_own_wording(draft_cascade):
+    """Ninh Bình writes "Mục tiêu đến năm 2020", "Mục tiêu giai đoạn 2021-2025": held in section_headings under the
+    group's year or phase span; a group without one keeps "Mục tiêu cụ thể …"."""
+    plan = draft_cascade.plan
+    PlanObjective.objects.create(plan=plan, kind="specific", milestone_phase=draft_cascade.phase, order=9,
+                                 text="100% nhóm trẻ được kiểm tra.")
+    paragraphs = outline(plan_docx(plan)).paragraphs
+    assert "2. Mục tiêu cụ thể đến năm 2017" in paragraphs
+    assert "3. Mục tiêu cụ thể giai đoạn 2014–2017" in paragraphs
+
+    plan.section_headings = {"objectives.2017": "Mục tiêu đến năm 2017",
+                             "objectives.2014-2017": "Mục tiêu giai đoạn 2014-2017"}
+    plan.save()
+    paragraphs = outline(plan_docx(plan)).paragraphs
+    assert after(paragraphs, "2. ", 4) == [
+        "2. Mục tiêu đến năm 2017",
+        "a) 80% người quản lý, bảo mẫu được tập huấn kỹ năng chăm sóc trẻ.",
+        "3. Mục tiêu giai đoạn 2014-2017",
+        "a) 100% nhóm trẻ được kiểm tra.",
+    ]
+    assert not any(text.startswith(("2. Mục tiêu cụ thể", "3. Mục tiêu cụ thể")) for text in paragraphs)
 
 
 def test_a_draft_carries_the_mark_a_blank_number_and_the_upper_plan_line(cascade):
