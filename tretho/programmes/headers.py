@@ -5,7 +5,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from tretho.core.text import fold
+
 PEOPLES_COMMITTEE = "peoples_committee"  # orgs.choices.AgencyKind.PEOPLES_COMMITTEE
+WOMENS_UNION = "womens_union"  # orgs.choices.AgencyKind.WOMENS_UNION
+LABOUR_FEDERATION = "labour_federation"  # orgs.choices.AgencyKind.LABOUR_FEDERATION
+
+# A mass organisation is headed by its own upper level, not by the People's Committee: (its name at the national
+# level, its name at a province or district, put before the unit's name). "HỘI LHPN VIỆT NAM" over a province's
+# Union, "HỘI LHPN TỈNH ĐỒNG NAI" over a district's; "TỔNG LĐLĐ VIỆT NAM", "LĐLĐ TỈNH …"; the Đoàn's executive
+# committee ("BCH ĐOÀN TỈNH …") over a district's Đoàn.
+YOUTH_UNION = "youth_union"  # no AgencyKind of its own: known by its name (`is_youth_union`)
+UPPER_LEVELS = {
+    WOMENS_UNION: ("HỘI LHPN VIỆT NAM", "HỘI LHPN"),
+    LABOUR_FEDERATION: ("TỔNG LĐLĐ VIỆT NAM", "LĐLĐ"),
+    YOUTH_UNION: ("TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH", "BCH ĐOÀN"),
+}
+_YOUTH_UNION_WORDS = ("doan thanh nien", "doan tncs")  # anywhere in the folded name
+_YOUTH_UNION_STARTS = ("tinh doan", "thanh doan", "huyen doan", "quan doan", "thi doan")
 
 
 def upper(text: str) -> str:
@@ -30,6 +47,28 @@ def unit_place(unit: Any) -> str:
     return (getattr(unit, "short_name", "") or getattr(unit, "name", "")) if unit is not None else ""
 
 
+def is_youth_union(name: str) -> bool:
+    """"Đoàn TNCS Hồ Chí Minh tỉnh …", "Tỉnh đoàn …", "Huyện đoàn …" (not "Liên đoàn Lao động")."""
+    folded = fold(name)
+    return folded.startswith(_YOUTH_UNION_STARTS) or any(f" {words}" in f" {folded}" for words in _YOUTH_UNION_WORDS)
+
+
+def organisation_kind(agency: Any) -> str:
+    """The key of UPPER_LEVELS for a mass organisation, else ""."""
+    if agency.kind in UPPER_LEVELS:
+        return str(agency.kind)
+    return YOUTH_UNION if is_youth_union(agency.name) else ""
+
+
+def upper_level(agency: Any) -> str:
+    """The line above a mass organisation with no parent agency recorded: its own organisation one level up."""
+    national, prefix = UPPER_LEVELS[organisation_kind(agency)]
+    above = agency.unit.parent if agency.unit.parent_id else None
+    if above is None or above.level == 0:
+        return national
+    return upper(f"{prefix} {above.name}")
+
+
 def header_defaults(plan: Any) -> dict[str, str]:
     """{parent_body, issuing_body, issuer_code, place} suggested for plan (only empty fields are filled)."""
     unit = plan.unit if plan.unit_id else None
@@ -41,7 +80,12 @@ def header_defaults(plan: Any) -> dict[str, str]:
             values |= {"parent_body": "ỦY BAN NHÂN DÂN", "issuing_body": upper(agency.unit.name),
                        "issuer_code": "UBND"}
         else:
-            above = agency.parent.name if agency.parent_id else f"UBND {agency.unit.name}"
+            if agency.parent_id:
+                above = agency.parent.name
+            elif organisation_kind(agency):
+                above = upper_level(agency)  # "HỘI LHPN VIỆT NAM", never "UBND TỈNH …"
+            else:
+                above = f"UBND {agency.unit.name}"
             values |= {"parent_body": upper(above), "issuing_body": upper(agency.name),
                        "issuer_code": agency.short_name if " " not in agency.short_name else ""}
     elif plan.committee_id:
