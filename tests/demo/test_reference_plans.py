@@ -236,6 +236,15 @@ def test_rendered_plan_layout(demo_plans, key):
     assert doc.recipients == (["Nơi nhận:", *(f"- {line}" for line in spec.recipients)] if spec.recipients else [])
 
 
+def test_huong_an_section_iv_is_numbered_without_the_gap(demo_plans):
+    """The source numbers section IV 1–6 then 8; the document numbers from the structure: 1–7."""
+    paragraphs = rendered(demo_plans["huong-an-2019"]).paragraphs
+    start = paragraphs.index("IV. TỔ CHỨC THỰC HIỆN")
+    end = paragraphs.index("V. CHẾ ĐỘ BÁO CÁO")
+    numbers = [int(match.group(1)) for text in paragraphs[start:end] if (match := re.match(r"^(\d+)\. ", text))]
+    assert numbers == [1, 2, 3, 4, 5, 6, 7]
+
+
 @needs_sources
 def test_fixes_are_declared_for_every_break_they_mend():
     for spec in REFERENCE_PLANS:
