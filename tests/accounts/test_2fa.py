@@ -190,3 +190,25 @@ def test_demo_mode_skips_the_second_factor_and_says_so(client, world, settings):
     assert client.get(HOME).status_code == 200
     settings.TRETHO_DEMO_SKIP_2FA = False
     assert "demo-skips-2fa" not in client.get(LOGIN).content.decode()
+
+
+TOKEN = reverse("api:token")
+
+
+def test_an_api_token_needs_the_second_factor_where_the_site_does(api_client, world):
+    password = world.password
+    # An officer needs no second factor: password alone gives a token.
+    assert api_client.post(TOKEN, {"username": world.officer_a1a.username, "password": password}).status_code == 200
+    # A manager without a device is told to set one up on the site first.
+    refused = api_client.post(TOKEN, {"username": world.manager_a.username, "password": password})
+    assert refused.status_code == 403 and "otp" in refused.json()
+    device = confirmed_device(world.manager_a)
+    # With a device: no code or a wrong one is refused and counted; the current code gives the token once.
+    assert api_client.post(TOKEN, {"username": world.manager_a.username, "password": password}).status_code == 400
+    assert SecurityEvent.objects.filter(kind=SecurityEventKind.LOGIN_FAILED, user=world.manager_a,
+                                        detail__step=otp.STEP).count() == 1
+    code = code_for(device)
+    granted = api_client.post(TOKEN, {"username": world.manager_a.username, "password": password, "otp": code})
+    assert granted.status_code == 200 and granted.json()["token"]
+    replay = api_client.post(TOKEN, {"username": world.manager_a.username, "password": password, "otp": code})
+    assert replay.status_code == 400
