@@ -152,10 +152,10 @@ def test_a_second_run_changes_nothing(real_units):
     assert after == before
 
 
-def test_the_whole_load_takes_less_than_30_seconds(real_units):
+def test_a_load_into_an_empty_database_creates_every_unit(real_units):
+    # The time it takes (goal: under 30 s on SQLite) is measured by bench/load_units.py, not asserted here.
     if real_units.summary.units_created:  # this session loaded the lists into an empty database
         assert real_units.summary.units_created == 14_150
-        assert real_units.summary.seconds < 30
 
 
 def test_a_changed_source_updates_the_unit_and_the_full_names_below_it(real_units):
