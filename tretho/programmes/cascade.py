@@ -435,6 +435,7 @@ def do_copy_as_next_year(plan: Plan, *, acting_user: Any) -> Plan:
     _require(acting_user, ADD, plan, _("Bạn không có quyền lập kế hoạch cho địa bàn này."))
     years = plan.end_year - plan.start_year + 1
     start, end = plan.start_year + years, plan.end_year + years
+    Plan._meta.get_field("end_year").run_validators(end)  # the next span stays within the years a plan may cover
     copy = copy_plan(plan, acting_user=acting_user, number="", issued_on=None, start_year=start, end_year=end,
                      summary=_shift_years(plan.summary, plan.start_year, plan.end_year, years),
                      timeframe=_shift_years(plan.timeframe, plan.start_year, plan.end_year, years))
