@@ -26,7 +26,8 @@ class TrethoFilterSet(django_filters.FilterSet):
             # A filter left empty means "all", and says so ("---------" reads as a missing value).
             if getattr(field, "empty_label", None) == "---------":
                 field.empty_label = _("Tất cả")
-            elif isinstance(field, forms.ChoiceField):
+            if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+                # Setting choices again also resets the widget's copy, which was taken when the field was built.
                 choices: list[Any] = list(field.choices)  # type: ignore[arg-type]
                 if choices and choices[0][0] == "":
                     field.choices = [("", _("Tất cả")), *choices[1:]]
