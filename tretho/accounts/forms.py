@@ -14,24 +14,25 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].widget.attrs.update({"class": "form-control", "autocomplete": "current-password"})
 
 
-class StyledPasswordChangeForm(PasswordChangeForm):
+class BootstrapInputsMixin:
+    """Django's own password forms drawn like the rest of the site."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "form-control")
 
 
-class StyledSetPasswordForm(SetPasswordForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs.setdefault("class", "form-control")
+class StyledPasswordChangeForm(BootstrapInputsMixin, PasswordChangeForm):
+    pass
 
 
-class StyledPasswordResetForm(PasswordResetForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["email"].widget.attrs.setdefault("class", "form-control")
+class StyledSetPasswordForm(BootstrapInputsMixin, SetPasswordForm):
+    pass
+
+
+class StyledPasswordResetForm(BootstrapInputsMixin, PasswordResetForm):
+    pass
 
 
 class UserForm(TrethoModelForm):
