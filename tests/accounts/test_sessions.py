@@ -147,3 +147,24 @@ def test_signing_in_again_does_not_end_sessions(world):
     first = signed_in(Client(), world.officer_a1a, world.password)
     signed_in(Client(), world.officer_a1a, world.password)  # saves last_login only
     assert is_signed_in(first)
+
+
+def test_a_new_password_or_disabling_ends_the_api_token(world, api_client):
+    from rest_framework.authtoken.models import Token
+
+    user = world.officer_a1a
+    units = reverse("api:units-list")
+    for end in ("password", "disable"):
+        token = Token.objects.create(user=user)
+        api_client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        assert api_client.get(units).status_code == 200
+        if end == "password":
+            user.set_password("a whole new passphrase 2026")
+            user.save()
+        else:
+            user.is_active = False
+            user.save()
+        assert api_client.get(units).status_code in (401, 403)  # the token no longer authenticates
+        assert not Token.objects.filter(user=user).exists()
+        user.is_active = True
+        user.save()

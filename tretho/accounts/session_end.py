@@ -11,6 +11,7 @@ from django.contrib.sessions.models import Session
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
+from rest_framework.authtoken.models import Token
 
 from .models import User
 
@@ -49,3 +50,5 @@ def notice_disabling_or_new_password(sender: Any, instance: User, update_fields:
 def end_sessions_after_disabling_or_new_password(sender: Any, instance: User, **kwargs: Any) -> None:
     if getattr(instance, "_end_sessions", False):
         end_sessions_of(instance.pk)
+        # An API token is a session for scripts: it ends too, and the owner asks for a new one.
+        Token.objects.filter(user_id=instance.pk).delete()
