@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from .integrity import claim_version, stale_message_lines
-from .scoping import ADD, CHANGE, DELETE, VIEW, user_can
+from .scoping import ADD, CHANGE, DELETE, VIEW, sees_personal_data, user_can
 
 _METHOD_ACTIONS = {"GET": VIEW, "HEAD": VIEW, "OPTIONS": VIEW, "POST": ADD, "PUT": CHANGE, "PATCH": CHANGE,
                    "DELETE": DELETE}
@@ -26,8 +26,7 @@ class TrethoSerializer(serializers.ModelSerializer):
         super().__init__(*args, **kwargs)
         request = self.context.get("request")
         user = getattr(request, "user", None)
-        check = getattr(user, "can_view_personal_data", None)
-        if not (check and check()):
+        if not sees_personal_data(user):
             for name in getattr(self.Meta.model, "personal_fields", ()):
                 self.fields.pop(name, None)
         field: Any  # related fields carry a queryset, which plain Field does not declare

@@ -16,19 +16,17 @@ from django.utils.translation import gettext as _
 
 from tretho.documents.xlsx import Column, Sheet, write_workbook
 
+from .formats import is_year_field
+from .scoping import sees_personal_data
+
 # Free-text filters may hold what a user typed (a name): the log says a search was made, not what it was.
 REDACTED = "***"
 MAX_EXPORT_ROWS = 100_000
 
 
-def sees_personal(user: Any) -> bool:
-    check = getattr(user, "can_view_personal_data", None)
-    return bool(check and check())
-
-
 def exported_columns(table: Any, user: Any) -> list[tuple[str, str]]:
     """(name, header) of the table's visible columns, without personal fields for roles without the need."""
-    hidden = set() if sees_personal(user) else set(getattr(table._meta.model, "personal_fields", ()))
+    hidden = set() if sees_personal_data(user) else set(getattr(table._meta.model, "personal_fields", ()))
     return [(column.name, str(column.header)) for column in table.columns
             if column.visible and column.name not in hidden]
 
@@ -75,7 +73,7 @@ def _has_choices(record: Any, name: str) -> bool:
 
 def _kind(values: list[Any], name: str) -> str:
     present = [value for value in values if value is not None]
-    if name == "year" or name.endswith("_year"):
+    if is_year_field(name):
         return "text"  # 2017, never 2.017
     if present and all(isinstance(value, dt.date) for value in present):
         return "date"

@@ -6,6 +6,11 @@ import datetime as dt
 from decimal import Decimal
 
 
+def is_year_field(name: str) -> bool:
+    """Years are numbers that must never take a thousands separator: 2017, not 2.017."""
+    return name == "year" or name.endswith("_year")
+
+
 def format_number(value: int | float | Decimal | None, decimals: int = 0) -> str:
     if value is None:
         return ""

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from .history import _change
+from .scoping import sees_personal_data
 
 
 def claim_version(model: type[models.Model], pk: Any, expected: int) -> bool:
@@ -35,8 +36,7 @@ def stale_changes(model: type[models.Model], pk: Any, since_version: int, user: 
     latest = records.order_by("history_date", "history_id").last()
     if seen is None or latest is None or seen.history_id == latest.history_id:
         return []
-    check = getattr(user, "can_view_personal_data", None)
-    hidden = set() if (check and check()) else set(getattr(model, "personal_fields", ()))
+    hidden = set() if sees_personal_data(user) else set(getattr(model, "personal_fields", ()))
     lines = []
     for change in latest.diff_against(seen, foreign_keys_are_objs=True).changes:
         field = model._meta.get_field(change.field)

@@ -119,6 +119,12 @@ def path_of(obj: models.Model) -> str | None:
     return value
 
 
+def sees_personal_data(user: Any) -> bool:
+    """Whether user's roles need personal data (names, phones, dates of birth); viewers see counts, not names."""
+    check = getattr(user, "can_view_personal_data", None)
+    return bool(check and check())
+
+
 def user_can(user: Any, action: str, obj: models.Model) -> bool:
     """Whether user may do action on this object: the same rule as restrict(), for one object."""
     model = type(obj)

@@ -8,6 +8,9 @@ import django_tables2 as tables
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
+from .formats import is_year_field
+from .scoping import sees_personal_data
+
 
 class TrethoTable(tables.Table):
     class Meta:
@@ -22,13 +25,12 @@ class TrethoTable(tables.Table):
         super().__init__(data, *args, **kwargs)
 
         for name, column in self.columns.items():
-            if name == "year" or name.endswith("_year"):
+            if is_year_field(name):
                 column.column.localize = False  # 2017, not 2.017
 
     def before_render(self, request: Any) -> None:
         # Personal data (names, phones) only for roles that need it, as on detail pages and in the API.
-        check = getattr(getattr(request, "user", None), "can_view_personal_data", None)
-        if check and check():
+        if sees_personal_data(getattr(request, "user", None)):
             return
         for name in getattr(self._meta.model, "personal_fields", ()):
             if name in self.columns:

@@ -22,9 +22,10 @@ from django_tables2 import RequestConfig
 
 from . import signals
 from .exports import describe_filters, table_workbook
+from .formats import is_year_field
 from .history import field_changes, restore_deleted
 from .registry import ModelRegistration, get_registration
-from .scoping import ADD, CHANGE, DELETE, EXPORT, VIEW, path_of, scope_for, user_can
+from .scoping import ADD, CHANGE, DELETE, EXPORT, VIEW, path_of, scope_for, sees_personal_data, user_can
 
 SCOPE_RESTRICT = "restrict"  # data goes through Model.objects.restrict()
 SCOPE_PUBLIC = "public"  # no data (login page, static docs)
@@ -209,7 +210,7 @@ def related_tables(request: HttpRequest, obj: models.Model, registration: ModelR
 
 def detail_rows(obj: models.Model, registration: ModelRegistration, user: Any) -> list[tuple[Any, Any]]:
     """(label, display value) for the detail page; personal fields are masked for roles without the need."""
-    hidden = set(getattr(obj, "personal_fields", ())) if not _sees_personal(user) else set()
+    hidden = set(getattr(obj, "personal_fields", ())) if not sees_personal_data(user) else set()
     names = registration.detail_fields or tuple(
         f.name for f in obj._meta.fields if f.editable and f.name not in {"id"}
     )
@@ -226,16 +227,6 @@ def detail_rows(obj: models.Model, registration: ModelRegistration, user: Any) -
             value = getattr(obj, name)
         rows.append((getattr(field, "verbose_name", name), value))
     return rows
-
-
-def is_year_field(name: str) -> bool:
-    """Years are numbers that must never take a thousands separator."""
-    return name == "year" or name.endswith("_year")
-
-
-def _sees_personal(user: Any) -> bool:
-    check = getattr(user, "can_view_personal_data", None)
-    return bool(check and check())
 
 
 class ObjectEditView(ScopedObjectMixin, View):
@@ -337,7 +328,7 @@ class ObjectHistoryView(ScopedObjectMixin, View):
 
 
 def _hidden_fields(obj: models.Model, user: Any) -> set[str]:
-    return set() if _sees_personal(user) else set(getattr(obj, "personal_fields", ()))
+    return set() if sees_personal_data(user) else set(getattr(obj, "personal_fields", ()))
 
 
 class DeletedObjectsView(ScopedObjectMixin, View):

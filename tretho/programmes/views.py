@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from tretho.core.scoping import ADD, CHANGE, user_can
+from tretho.core.scoping import ADD, CHANGE, sees_personal_data, user_can
 from tretho.core.views import ObjectDeleteView, ObjectEditView, ScopedObjectMixin
 
 from . import actions, selectors
@@ -43,7 +43,7 @@ def plan_detail_context(request: HttpRequest, plan: Plan) -> dict[str, Any]:
     add_links = []
     if plan.is_draft and can_change:
         add_links = [(reverse(name) + f"?plan={plan.pk}", label, key) for name, label, key in PART_PAGES]
-    sees_signer = getattr(user, "can_view_personal_data", lambda: False)()
+    sees_signer = sees_personal_data(user)
     return {
         "plan": full,
         "sections": selectors.document_sections(full),
