@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from .integrity import claim_version, stale_message_lines
-from .scoping import ADD, CHANGE, DELETE, VIEW, sees_personal_data, user_can
+from .scoping import ADD, CHANGE, DELETE, VIEW, restrict_choices, sees_personal_data, user_can
 
 _METHOD_ACTIONS = {"GET": VIEW, "HEAD": VIEW, "OPTIONS": VIEW, "POST": ADD, "PUT": CHANGE, "PATCH": CHANGE,
                    "DELETE": DELETE}
@@ -31,9 +31,7 @@ class TrethoSerializer(serializers.ModelSerializer):
                 self.fields.pop(name, None)
         field: Any  # related fields carry a queryset, which plain Field does not declare
         for name, field in self.fields.items():
-            queryset = getattr(field, "queryset", None)
-            if queryset is not None and getattr(queryset.model, "scope_path_field", None) and user is not None:
-                field.queryset = queryset.restrict(user, VIEW)
+            restrict_choices(field, user)
             if name in {"created_at", "updated_at", "created_by", "version"}:
                 field.read_only = True
 

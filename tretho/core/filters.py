@@ -9,6 +9,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .scoping import restrict_choices
 from .text import fold
 
 
@@ -20,9 +21,7 @@ class TrethoFilterSet(django_filters.FilterSet):
         for field in self.form.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs.setdefault("class", f"{css} form-control-sm" if css == "form-control" else css)
-            queryset = getattr(field, "queryset", None)
-            if queryset is not None and getattr(queryset.model, "scope_path_field", None) and request is not None:
-                field.queryset = queryset.restrict(request.user)
+            restrict_choices(field, getattr(request, "user", None))
             # A filter left empty means "all", and says so ("---------" reads as a missing value).
             if getattr(field, "empty_label", None) == "---------":
                 field.empty_label = _("Tất cả")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .integrity import claim_version, stale_message_lines
-from .scoping import ADD, VIEW, user_can
+from .scoping import ADD, VIEW, restrict_choices, user_can
 from .widgets import SearchSelect
 
 STALE_MESSAGE = gettext_lazy(
@@ -35,13 +35,12 @@ class TrethoModelForm(forms.ModelForm):
         owner_field = str(getattr(self._meta.model, "scope_path_field", "")).split("__")[0]
         field: Any  # model choice fields carry queryset/choices, which plain Field does not declare
         for name, field in self.fields.items():
-            queryset = getattr(field, "queryset", None)
-            if queryset is not None and getattr(queryset.model, "scope_path_field", None):
-                # Units and owners the user may write into; other choices (agencies…) those they may see.
-                choice_action = action if name == owner_field else VIEW
-                field.queryset = queryset.restrict(user, choice_action)
-                if getattr(queryset.model, "lookup_by_search", False):
-                    field.widget = SearchSelect(queryset.model._meta.label_lower, choice_action)
+            # Units and owners the user may write into; other choices (agencies…) those they may see.
+            choice_action = action if name == owner_field else VIEW
+            if restrict_choices(field, user, choice_action):
+                model = field.queryset.model
+                if getattr(model, "lookup_by_search", False):
+                    field.widget = SearchSelect(model._meta.label_lower, choice_action)
                     field.widget.choices = field.choices
             if isinstance(field, forms.FloatField | forms.DecimalField):
                 # Typed the Vietnamese way (10,95); a number input would refuse the comma.

@@ -119,6 +119,17 @@ def path_of(obj: models.Model) -> str | None:
     return value
 
 
+def restrict_choices(field: Any, user: Any, action: str = VIEW) -> bool:
+    """Limit a form, filter or serializer field's choices to the scoped rows user may use for action.
+    Returns whether the field lists a scoped model (fields of other models are left as they are). No user, no
+    choices: deny by default, like restrict()."""
+    queryset = getattr(field, "queryset", None)
+    if queryset is None or not getattr(queryset.model, "scope_path_field", None):
+        return False
+    field.queryset = queryset.restrict(user, action)
+    return True
+
+
 def sees_personal_data(user: Any) -> bool:
     """Whether user's roles need personal data (names, phones, dates of birth); viewers see counts, not names."""
     check = getattr(user, "can_view_personal_data", None)
