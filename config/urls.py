@@ -9,6 +9,8 @@ urlpatterns = [
     path("units/", include("tretho.geo.urls")),
     path("orgs/", include("tretho.orgs.urls")),
     path("plans/", include("tretho.programmes.urls")),
+    path("registry/", include("tretho.registry.urls")),
+    path("reports/", include("tretho.reporting.urls")),
     path("metrics/", include("tretho.metrics.urls")),
     path("audit/", include("tretho.audit.urls")),
     path("api/v1/", include("tretho.api.urls")),

@@ -81,6 +81,13 @@ OTHER_URL_TESTS = {
     "accounts:recovery_codes": "accounts/test_2fa.py::test_recovery_codes_can_be_renewed_after_the_second_factor",
     "audit:access_report": "audit/test_access_report.py::test_report_answers_who_saw_or_changed_what_between_two_dates",
 }
+# Each app may keep its own list beside its tests: tests/<app>/url_tests*.py defining URL_TESTS (same shape).
+for _path in sorted(TESTS_DIR.glob("*/url_tests*.py")):
+    _spec = importlib.util.spec_from_file_location(f"url_tests_{_path.parent.name}_{_path.stem}", _path)
+    assert _spec and _spec.loader
+    _module = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(_module)
+    OTHER_URL_TESTS |= _module.URL_TESTS
 # Every list's Excel export ("<model>_export", generated with the list), exercised for all models by one test.
 OTHER_URL_TESTS |= {
     f"{r.app_label}:{r.model_name}_export":

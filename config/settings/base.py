@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "tretho.orgs",
     "tretho.metrics",
     "tretho.programmes",
+    "tretho.registry",
+    "tretho.reporting",
     "tretho.audit",
     "tretho.api",
 ]

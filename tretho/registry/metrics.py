@@ -1,0 +1,1 @@
+"""Computed metrics of the registry (tretho.metrics.registry.register_computed)."""

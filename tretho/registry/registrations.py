@@ -1,0 +1,1 @@
+"""Model-view registrations of the registry app (tretho.core.registry)."""

@@ -1,0 +1,1 @@
+"""Model-view registrations of the reporting app (tretho.core.registry)."""
