@@ -1,1 +1,3 @@
-ROUTES: list = []
+from .supervision.api import ROUTES as SUPERVISION_ROUTES
+
+ROUTES: list = [*SUPERVISION_ROUTES]

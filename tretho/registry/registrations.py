@@ -1,1 +1,3 @@
-"""Model-view registrations of the registry app (tretho.core.registry)."""
+"""Model-view registrations of the registry (tretho.core.registry)."""
+
+from .supervision import registrations as _supervision  # noqa: F401

@@ -1,0 +1,1 @@
+"""Registrations of the supervision models (checklists, visits)."""
