@@ -14,7 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from tretho.core.models import NamedSearchMixin, TrethoModel
+from tretho.core.models import NamedSearchMixin, RestrictedManager, TrethoModel
 from tretho.core.scoping import ADD, CHANGE, DELETE, ReadableByAllQuerySet
 
 from . import registry
@@ -196,3 +196,39 @@ class Metric(NamedSearchMixin, ReferenceData):
         if not self.is_computed:
             raise registry.MetricRegistryError(f"{self.code} is reported, not computed")
         return registry.compute(self.code, unit_path, start, end)
+
+
+class RollupValue(models.Model):
+    """The running total of accepted reported values for a unit's subtree, one period, one data element and one
+    breakdown combination ("" = total). Kept by tretho.reporting.rollups in the accepting transaction (for the
+    unit and each ancestor in the hierarchy in force for the period) and recomputed by `tretho rebuild_rollups`.
+    Derived data: no history of its own (the submissions carry it); `level` copies the unit's level so that
+    "every province × one period" reads one index range."""
+
+    unit = models.ForeignKey("geo.AdministrativeUnit", verbose_name=_("đơn vị"), on_delete=models.CASCADE,
+                             related_name="rollup_values")
+    level = models.PositiveSmallIntegerField(_("cấp"))
+    period_id = models.CharField(_("mã kỳ"), max_length=10)
+    data_element = models.ForeignKey(DataElement, verbose_name=_("chỉ tiêu báo cáo"), on_delete=models.CASCADE,
+                                     related_name="rollup_values")
+    option_key = models.CharField(_("phân tổ"), max_length=200, blank=True, default="")
+    value = models.DecimalField(_("giá trị"), max_digits=20, decimal_places=4, default=0)
+    submissions = models.PositiveIntegerField(_("số báo cáo đã duyệt"), default=0)
+
+    objects = RestrictedManager()
+
+    scope_path_field = "unit__path"
+
+    class Meta:
+        verbose_name = _("số liệu tổng hợp")
+        verbose_name_plural = _("số liệu tổng hợp")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "period_id", "data_element", "option_key"],
+                                    name="metrics_rollup_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["period_id", "level", "data_element", "option_key"], name="metrics_rollup_level_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period_id} {self.data_element_id} {self.option_key or '∑'}: {self.value}"
