@@ -1,0 +1,186 @@
+"""The period's report as an official document: "BÁO CÁO Kết quả thực hiện … năm 2020" in the Nghị định 30/2020
+layout, rendered by tretho.documents (the same Word renderer as plans).
+
+Two steps, as for a plan (programmes/document.py): `gather()` reads the records the user may see (results from
+`results`, narratives of the unit's own and its lower units' accepted submissions, completeness) into a plain
+`PeriodReport`; `report_document()` lays the plain data out as an `OfficialDocument`, touching no model (the
+benchmark and the tests call it with plain data). Sections, numbered by the renderer:
+
+    I.   KẾT QUẢ THỰC HIỆN           1. the targets table (indicator, unit, target, result, % achieved, rating)
+                                     2. one table per indicator by lower unit
+                                     3. activities carried out (the units' "results" narratives)
+                                     4. reporting (completeness of the lower units' reports)
+    II.  KHÓ KHĂN, VƯỚNG MẮC         the units' difficulties
+    III. ĐỀ XUẤT, KIẾN NGHỊ          the units' proposals
+    IV.  PHƯƠNG HƯỚNG, NHIỆM VỤ …    the next period's tasks
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from tretho.documents.docx import render_docx
+from tretho.documents.official import Block, Item, OfficialDocument, Section, Signature, Table
+
+
+@dataclass
+class ResultLine:
+    """One row of the targets table, every value already written the Vietnamese way."""
+
+    subject: str  # the indicator (or target text)
+    unit_of_measure: str  # "%", "nhóm", "người"
+    target: str  # "ít nhất 80%", "" without a target
+    value: str  # "82,5"
+    achieved: str  # "103,1%"
+    status: str  # "Đạt tiến độ", "Có nguy cơ chậm", "Chậm tiến độ", "Chưa có chỉ tiêu"
+
+
+@dataclass
+class UnitTable:
+    """One indicator by lower unit: (unit name, value, target, % achieved) rows, then a total row when given."""
+
+    title: str
+    rows: list[list[str]]
+    total: list[str] | None = None
+
+
+@dataclass
+class Narrative:
+    source: str  # the unit the text comes from ("Xã Hòa An"); "" for the reporting unit itself
+    text: str
+
+
+@dataclass
+class PeriodReport:
+    """Everything the document prints, as plain text and numbers already formatted."""
+
+    parent_body: str
+    issuing_body: str
+    place: str
+    summary: str  # "Kết quả thực hiện Đề án 1437 năm 2020"
+    period_label: str  # "năm 2020", "6 tháng đầu năm 2021"
+    unit_label: str  # "Tỉnh Sông Hồng": whose results
+    lower_label: str = "Đơn vị"  # header of the lower units' column ("Huyện", "Xã, phường")
+    number: str = ""
+    symbol: str = "BC"
+    date: dt.date | None = None
+    year: int | None = None
+    preamble: list[str] = field(default_factory=list)
+    results: list[ResultLine] = field(default_factory=list)
+    by_unit: list[UnitTable] = field(default_factory=list)
+    activities: list[Narrative] = field(default_factory=list)
+    completeness: list[str] = field(default_factory=list)
+    difficulties: list[Narrative] = field(default_factory=list)
+    proposals: list[Narrative] = field(default_factory=list)
+    next_tasks: list[Narrative] = field(default_factory=list)
+    as_of: str = ""  # "Số liệu tính đến 10 giờ 05 ngày 25/11/2026"
+    closing: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    signature: Signature | None = None
+    draft: bool = True
+
+
+RESULTS_HEADER = ["TT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu kế hoạch", "Kết quả thực hiện", "Tỷ lệ đạt",
+                  "Đánh giá"]
+RESULTS_WIDTHS = [0.5, 4.0, 1.2, 1.6, 1.5, 1.2, 1.7]
+UNIT_WIDTHS = [0.5, 3.5, 1.6, 1.6, 1.3]
+NOTHING_REPORTED = "Chưa có báo cáo."
+
+
+def report_document(report: PeriodReport) -> OfficialDocument:
+    """The plain report laid out as an OfficialDocument (sections I–IV, empty parts said as such)."""
+    sections = [
+        Section("Kết quả thực hiện", _results_blocks(report)),
+        Section("Khó khăn, vướng mắc", _narrative_blocks(report.difficulties)),
+        Section("Đề xuất, kiến nghị", _narrative_blocks(report.proposals)),
+        Section("Phương hướng, nhiệm vụ kỳ tới", _narrative_blocks(report.next_tasks)),
+    ]
+    preamble = list(report.preamble) or [
+        f"{report.issuing_body.strip().capitalize() or report.unit_label} báo cáo kết quả thực hiện "
+        f"{report.period_label} trên địa bàn {report.unit_label} như sau:"
+    ]
+    closing = list(report.closing) or [
+        f"Trên đây là báo cáo kết quả thực hiện {report.period_label} của {report.unit_label}."
+    ]
+    return OfficialDocument(
+        parent_body=report.parent_body,
+        issuing_body=report.issuing_body,
+        number=report.number,
+        symbol=report.symbol,
+        place=report.place,
+        date=report.date,
+        year=report.year,
+        type_name="BÁO CÁO",
+        summary=report.summary,
+        preamble=preamble,
+        sections=sections,
+        closing=closing,
+        recipients=report.recipients or ["Như trên", "Lưu: VT"],
+        signature=report.signature,
+        draft=report.draft,
+    )
+
+
+def report_docx(report: PeriodReport) -> bytes:
+    return render_docx(report_document(report))
+
+
+def _titled(title: str, blocks: list[Block]) -> list[Block]:
+    return [Block("numbered", items=[Item(text="", lead=title)]), *blocks]
+
+
+def _results_blocks(report: PeriodReport) -> list[Block]:
+    blocks: list[Block] = []
+    results: list[Block] = []
+    if report.as_of:
+        results.append(Block("paragraph", text=report.as_of))
+    if report.results:
+        rows = [[str(number), line.subject, line.unit_of_measure, line.target or "—", line.value or "—",
+                 line.achieved or "—", line.status] for number, line in enumerate(report.results, start=1)]
+        results.append(Block("table", table=Table(header=RESULTS_HEADER, rows=rows, widths=RESULTS_WIDTHS)))
+    else:
+        results.append(Block("paragraph", text=NOTHING_REPORTED))
+    blocks += _titled("Kết quả thực hiện các chỉ tiêu", results)
+
+    if report.by_unit:
+        tables: list[Block] = []
+        for table in report.by_unit:
+            tables.append(Block("subheading", text=table.title))
+            header = ["TT", report.lower_label, "Kết quả", "Chỉ tiêu", "Tỷ lệ đạt"]
+            rows = [[str(number), *row] for number, row in enumerate(table.rows, start=1)]
+            if table.total:
+                rows.append(["", *table.total])
+            tables.append(Block("table", table=Table(header=header, rows=rows, widths=UNIT_WIDTHS)))
+        blocks += _titled("Kết quả theo đơn vị", tables)
+
+    blocks += _titled("Các hoạt động đã triển khai", _narrative_blocks(report.activities))
+    if report.completeness:
+        blocks += _titled("Tình hình báo cáo của cấp dưới", [Block("bullets", items=[
+            Item(text=line) for line in report.completeness])])
+    return blocks
+
+
+def _narrative_blocks(entries: list[Narrative]) -> list[Block]:
+    """The reporting unit's own text as paragraphs, then each lower unit's as "- Xã Hòa An: …" lines."""
+    own = [entry.text.strip() for entry in entries if not entry.source and entry.text.strip()]
+    lower = [entry for entry in entries if entry.source and entry.text.strip()]
+    blocks: list[Block] = [Block("paragraph", text="\n".join(own))] if own else []
+    if lower:
+        blocks.append(Block("bullets", items=[Item(text=_one_paragraph(entry.text), lead=entry.source)
+                                               for entry in lower]))
+    return blocks or [Block("paragraph", text=NOTHING_REPORTED)]
+
+
+def _one_paragraph(text: str) -> str:
+    """A lower unit's text on one "- " line: its own lines joined with "; "."""
+    lines = [line.strip().lstrip("-+• ").strip() for line in text.splitlines() if line.strip()]
+    return "; ".join(line.rstrip(";.") for line in lines) + "." if lines else ""
+
+
+def docx_filename(period_id: str, unit_code: str) -> str:
+    """"bao-cao-2020-T91.docx": ASCII, no personal data."""
+    safe = "".join(char if char.isascii() and (char.isalnum() or char in "-_") else "-" for char in
+                   f"bao-cao-{period_id}-{unit_code}")
+    return f"{safe}.docx"
+
