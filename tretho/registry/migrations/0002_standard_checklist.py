@@ -6,10 +6,8 @@ from django.db import migrations
 
 
 def seed(apps, schema_editor):
-    from tretho.registry.supervision.standard import ensure_standard_checklist, national_root
-
-    if national_root(apps) is not None:
-        ensure_standard_checklist(apps)
+    """Superseded by 0003 (the template's "version" field was renamed version_label there; seeding here with the
+    current code would name a field this state does not have). Databases that ran it keep their rows."""
 
 
 class Migration(migrations.Migration):

@@ -21,7 +21,8 @@ from .groups import _group_fk, _GroupPart
 class ChecklistTemplate(ReferenceData):
     code = models.SlugField(_("mã"), max_length=50)
     name = models.CharField(_("tên bộ tiêu chí"), max_length=300)
-    version = models.CharField(_("phiên bản"), max_length=30)
+    # Not "version": that name is TrethoModel's integer for optimistic concurrency.
+    version_label = models.CharField(_("phiên bản"), max_length=30)
     legal_basis = models.CharField(_("căn cứ"), max_length=300, blank=True)
     effective_from = models.DateField(_("áp dụng từ ngày"))
     effective_to = models.DateField(_("áp dụng đến ngày"), null=True, blank=True)
@@ -34,10 +35,11 @@ class ChecklistTemplate(ReferenceData):
         verbose_name = _("bộ tiêu chí giám sát")
         verbose_name_plural = _("bộ tiêu chí giám sát")
         ordering = ["code", "-effective_from"]
-        constraints = [models.UniqueConstraint(fields=["code", "version"], name="registry_checklist_code_version")]
+        constraints = [models.UniqueConstraint(fields=["code", "version_label"],
+                                               name="registry_checklist_code_version")]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.version})"
+        return f"{self.name} ({self.version_label})"
 
     def get_absolute_url(self) -> str:
         return reverse("registry:checklisttemplate_detail", args=[self.pk])

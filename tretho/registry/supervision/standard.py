@@ -21,7 +21,7 @@ TT49 = "Thông tư 49/2021/TT-BGDĐT"
 
 STANDARD_TEMPLATE = {
     "code": STANDARD_CODE,
-    "version": "2022",
+    "version_label": "2022",
     "name": "Giám sát nhóm trẻ độc lập tư thục",
     "legal_basis": f"{TT49} ngày 31/12/2021 của Bộ Giáo dục và Đào tạo ban hành Quy chế tổ chức và hoạt động nhóm "
                    "trẻ độc lập, lớp mẫu giáo độc lập, lớp mầm non độc lập loại hình dân lập và tư thục",
@@ -67,9 +67,10 @@ def ensure_standard_checklist(registry: Any = django_apps) -> Any:
     if root is None:
         raise LookupError("the Việt Nam root unit (level 0) is not loaded yet")
     with transaction.atomic():
-        fields = {k: v for k, v in STANDARD_TEMPLATE.items() if k not in ("code", "version")}
+        fields = {k: v for k, v in STANDARD_TEMPLATE.items() if k not in ("code", "version_label")}
         template, _created = template_model.objects.get_or_create(
-            code=STANDARD_TEMPLATE["code"], version=STANDARD_TEMPLATE["version"], defaults=fields | {"unit": root})
+            code=STANDARD_TEMPLATE["code"], version_label=STANDARD_TEMPLATE["version_label"],
+            defaults=fields | {"unit": root})
         for order, (code, text, basis, kind, limit, auto_check) in enumerate(STANDARD_CRITERIA, start=1):
             criterion_model.objects.get_or_create(template=template, code=code, defaults={
                 "order": order, "text": text, "legal_basis": basis, "kind": kind, "limit": limit,
