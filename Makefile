@@ -122,10 +122,19 @@ test-postgres: $(INSTALLED_DEV)
 messages: $(INSTALLED_DEV)
 	$(BIN)/python scripts/translate_check.py --update
 
+# Each benchmark on SQLite (a temporary file), then on PostgreSQL when it answers at BENCH_PG_URL — a database the
+# scripts DROP and create, never a real installation's. Not part of `make test`. Results: docs/benchmarks.md.
+# `make bench BENCH_SCRIPTS=bench/national.py` runs one of them (`python bench/national.py --quick` for a small run).
+BENCH_SCRIPTS ?= bench/load_units.py bench/national.py
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/tretho_bench
 bench: $(INSTALLED_DEV)
-	@shopt -s nullglob; scripts=(bench/*.py); \
-	if [ $${#scripts[@]} -eq 0 ]; then echo "no benchmarks in bench/ yet (docs/benchmarks.md)"; exit 0; fi; \
-	for script in "$${scripts[@]}"; do echo "== $$script"; $(BIN)/python "$$script"; done
+	@pg=""; \
+	if $(BIN)/python scripts/pg_probe.py "$(BENCH_PG_URL)"; then pg="$(BENCH_PG_URL)"; \
+	else echo "== PostgreSQL not reachable at $(BENCH_PG_URL): SQLite only"; fi; \
+	for script in $(BENCH_SCRIPTS); do \
+		echo "== $$script (SQLite)"; $(BIN)/python "$$script"; \
+		if [ -n "$$pg" ]; then echo "== $$script (PostgreSQL)"; $(BIN)/python "$$script" "$$pg"; fi; \
+	done
 
 # Generated files only: the SQLite database under var/ holds your data and stays (delete it by hand to start over).
 clean:

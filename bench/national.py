@@ -26,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
@@ -263,63 +262,48 @@ def measure_accepts(out, year: int) -> dict:
     return {"times": times, "accepted": len(times)}
 
 
-def measure_documents(out, year: int, results: list[tuple]) -> dict:
-    """The national report .docx and .xlsx through the reporting app's renderers (gather() when it exists)."""
-    from tretho.geo.models import AdministrativeUnit
-
+def measure_documents(out, year: int) -> dict:
+    """The national dashboard as the page builds it (views_dashboard.build_dashboard: every indicator × the 34
+    provinces, their reports), then its .docx (report_document.gather + report_docx) and .xlsx
+    (spreadsheets.dashboard_workbook), as the download views do minus HTTP."""
     measured: dict[str, object] = {}
-    names = dict(AdministrativeUnit.objects.filter(pk__in=out.provinces).values_list("pk", "name"))
     try:
-        from tretho.reporting import report_document as rd
+        from django.http import QueryDict
+
+        from tretho.reporting.report_document import gather, report_docx
+        from tretho.reporting.spreadsheets import dashboard_workbook
+        from tretho.reporting.views_dashboard import build_dashboard, trend_rows
     except ImportError as error:
-        return {"skipped": f"tretho.reporting.report_document not available ({error})"}
-    started = time.perf_counter()
-    gather = getattr(rd, "gather", None)
-    report = None
-    if gather is not None:
-        try:
-            report = gather(unit=AdministrativeUnit.objects.get(pk=out.root_id), period=out.periods[year],
-                            user=out.user)
-            measured["docx_source"] = "gather() + report_docx()"
-        except TypeError as error:
-            measured["gather_error"] = str(error)
-    if report is None:
-        by_indicator = defaultdict(list)
-        for code, province, _numerator, _denominator, value in results:
-            by_indicator[code].append([names[province], f"{value:.1f}", "", ""])
-        report = rd.PeriodReport(
-            parent_body="", issuing_body="BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", place="Hà Nội",
-            summary=f"Kết quả thực hiện {out.programme.short_name} năm {year}", period_label=f"năm {year}",
-            unit_label="toàn quốc", lower_label="Tỉnh, thành phố", year=year,
-            results=[rd.ResultLine(i.name, "%" if i.denominator_id else "", "", "", "", "") for i in out.indicators],
-            by_unit=[rd.UnitTable(title=code, rows=rows) for code, rows in by_indicator.items()])
-        measured["docx_source"] = "report_docx() on plain data built by the benchmark (no gather() yet)"
-    data = rd.report_docx(report)
-    measured["docx_s"] = time.perf_counter() - started
+        return {"skipped": f"the reporting dashboard code is not there yet ({error})"}
+    query = QueryDict(mutable=True)
+    query.update({"programme": str(out.programme.pk), "period": str(out.periods[year].pk),
+                  "unit": str(out.root_id)})
+    page_times, (board, _form) = timed(lambda: build_dashboard(out.user, query), 5)
+    assert len(board.lower) == len(out.provinces), len(board.lower)
+    assert len(board.table) == len(out.provinces) * len(out.indicators)
+    measured["page_ms"] = page_times
+    if os.environ.get("BENCH_PROFILE"):
+        import cProfile
+        import pstats
+
+        profile = cProfile.Profile()
+        profile.runcall(lambda: (report_docx(gather(board)), dashboard_workbook(board, trend_rows(board))))
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+    docx_times, data = timed(lambda: report_docx(gather(board)), 3)
+    measured["docx_s"] = statistics.median(docx_times) / 1000
     measured["docx_bytes"] = len(data)
-
-    started = time.perf_counter()
-    xlsx = None
-    for module_name in ("tretho.reporting.spreadsheets", "tretho.reporting.exports"):
-        try:
-            module = __import__(module_name, fromlist=["x"])
-        except ImportError:
-            continue
-        for name in ("dashboard_workbook", "results_workbook", "period_workbook"):
-            if hasattr(module, name):
-                measured["xlsx_source"] = f"{module_name}.{name}() — not yet wired, see docs"
-    from tretho.documents.xlsx import Column, Sheet, write_workbook
-
-    columns = [Column("indicator", "Chỉ số"), Column("province", "Tỉnh, thành phố"),
-               Column("numerator", "Tử số", kind="decimal"), Column("denominator", "Mẫu số", kind="decimal"),
-               Column("value", "Giá trị", kind="decimal")]
-    rows = [{"indicator": code, "province": names[province], "numerator": numerator, "denominator": denominator,
-             "value": round(value, 2)} for code, province, numerator, denominator, value in results]
-    sheet = Sheet(name=f"Kết quả {year}", columns=columns, rows=rows, title=f"Kết quả thực hiện năm {year} theo tỉnh")
-    xlsx = write_workbook([sheet])
-    measured.setdefault("xlsx_source", "documents.xlsx.write_workbook() of the dashboard table")
-    measured["xlsx_s"] = time.perf_counter() - started
+    xlsx_times, xlsx = timed(lambda: dashboard_workbook(board, trend_rows(board)), 3)
+    measured["xlsx_s"] = statistics.median(xlsx_times) / 1000
     measured["xlsx_bytes"] = len(xlsx)
+    # The files are real: read them back.
+    import io
+
+    import docx
+    from python_calamine import CalamineWorkbook
+
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert "BÁO CÁO" in text, text[:200]
+    assert CalamineWorkbook.from_filelike(io.BytesIO(xlsx)).sheet_names
     return measured
 
 
@@ -391,7 +375,7 @@ def main() -> None:
         # (2) + (3) accept pending commune reports, each asserted fresh in the province and national totals.
         accepts = measure_accepts(out, year)
         # (4) documents
-        documents = measure_documents(out, year, results)
+        documents = measure_documents(out, year)
 
     median = statistics.median
     print()
@@ -423,9 +407,13 @@ def main() -> None:
     if "skipped" in documents:
         print(f"(4) skipped: {documents['skipped']}")
     else:
-        print(f"(4) national report .docx {documents['docx_s']:.2f} s ({documents['docx_bytes']:,} bytes; "
-              f"{documents['docx_source']}) | .xlsx {documents['xlsx_s']:.2f} s ({documents['xlsx_bytes']:,} bytes; "
-              f"{documents['xlsx_source']}) — goal < 2 s each")
+        page = documents["page_ms"]
+        print(f"    the national dashboard as its page builds it (build_dashboard: results, 34 provinces' "
+              f"reports): median {median(page):.0f} ms")
+        print(f"(4) national report .docx {documents['docx_s']:.2f} s ({documents['docx_bytes']:,} bytes) | .xlsx "
+              f"{documents['xlsx_s']:.2f} s ({documents['xlsx_bytes']:,} bytes), medians of 3 (gather() + "
+              f"report_docx(), dashboard_workbook()) — goal < 2 s each: "
+              f"{'met' if max(documents['docx_s'], documents['xlsx_s']) < 2 else 'NOT met'}")
 
 
 if __name__ == "__main__":
