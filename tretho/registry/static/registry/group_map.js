@@ -1,0 +1,117 @@
+// The map of childcare groups (registry/map.html): points from the page's JSON (json_script), drawn with the vendored
+// ECharts on longitude/latitude axes; coloured by status or by last visit outcome (the radio buttons switch without
+// reloading); a click on a point opens the group. No inline script or style: the Content Security Policy forbids them.
+(function () {
+  "use strict";
+  var source = document.getElementById("group-map-data");
+  var element = document.getElementById("group-map");
+  if (!source || !element || typeof echarts === "undefined") {
+    return;
+  }
+  var data = JSON.parse(source.textContent);
+  var chart = echarts.init(element, null, {renderer: "canvas"});
+
+  function escapeHtml(text) {
+    var div = document.createElement("div");
+    div.textContent = text == null ? "" : String(text);
+    return div.innerHTML;
+  }
+
+  function tooltip(params) {
+    var point = params.data && params.data.point;
+    if (!point) {
+      return "";
+    }
+    var lines = ["<div class=\"group-map-tip\"><strong>" + escapeHtml(point.name) + "</strong>",
+      escapeHtml(point.unit),
+      escapeHtml(data.labels.status) + ": " + escapeHtml(point.status_label),
+      escapeHtml(data.labels.lastVisit) + ": " + escapeHtml(point.visit_label) +
+        (point.visit_date ? " (" + escapeHtml(point.visit_date) + ")" : "")];
+    if (point.approximate) {
+      lines.push("<em>" + escapeHtml(data.labels.approximate) + "</em>");
+    }
+    return lines.join("<br>") + "</div>";
+  }
+
+  function series(colourBy) {
+    var key = colourBy === "visit" ? "visit" : "status";
+    return data.legends[colourBy].map(function (category) {
+      return {
+        type: "scatter",
+        name: category.label,
+        symbolSize: 14,
+        itemStyle: {color: category.colour, borderColor: "#212529", borderWidth: 1, opacity: 0.9},
+        emphasis: {scale: 1.5},
+        data: data.points.filter(function (point) { return point[key] === category.key; }).map(function (point) {
+          return {value: [point.lon, point.lat], symbol: point.approximate ? "diamond" : "circle", point: point};
+        })
+      };
+    });
+  }
+
+  function axis(name, position) {
+    return {
+      type: "value", scale: true, name: name, position: position, nameLocation: "middle", nameGap: 28,
+      axisLabel: {formatter: function (value) { return value.toFixed(2); }, hideOverlap: true},
+      splitLine: {lineStyle: {color: "#e9ecef"}}
+    };
+  }
+
+  function draw(colourBy) {
+    chart.setOption({
+      animation: false,
+      grid: {left: 56, right: 16, top: 16, bottom: 48, containLabel: false},
+      tooltip: {trigger: "item", confine: true, formatter: tooltip},
+      xAxis: axis(data.labels.longitude, "bottom"),
+      yAxis: axis(data.labels.latitude, "left"),
+      dataZoom: [
+        {type: "inside", xAxisIndex: 0, filterMode: "none"},
+        {type: "inside", yAxisIndex: 0, filterMode: "none"}
+      ],
+      series: series(colourBy)
+    }, {notMerge: true});
+    drawLegend(colourBy);
+    element.setAttribute("data-colour-by", colourBy);
+  }
+
+  function drawLegend(colourBy) {
+    var list = document.getElementById("group-map-legend");
+    if (!list) {
+      return;
+    }
+    list.textContent = "";
+    data.legends[colourBy].forEach(function (category) {
+      var item = document.createElement("li");
+      item.className = "list-inline-item";
+      var swatch = document.createElement("span");
+      swatch.className = "group-map-swatch";
+      swatch.style.backgroundColor = category.colour;  // CSSOM, allowed by the policy (unlike style="")
+      item.appendChild(swatch);
+      item.appendChild(document.createTextNode(" " + category.label + " (" + category.count + ")"));
+      list.appendChild(item);
+    });
+  }
+
+  chart.on("click", function (params) {
+    var point = params.data && params.data.point;
+    if (point && point.url) {
+      window.location.assign(point.url);
+    }
+  });
+
+  document.querySelectorAll("input[data-map-colour]").forEach(function (input) {
+    input.addEventListener("change", function () {
+      if (!input.checked) {
+        return;
+      }
+      draw(input.value);
+      var url = new URL(window.location.href);
+      url.searchParams.set("colour", input.value);
+      window.history.replaceState(null, "", url.toString());
+    });
+  });
+
+  window.addEventListener("resize", function () { chart.resize(); });
+  draw(data.colourBy);
+  window.trethoGroupMap = chart;  // for the browser test: the drawn points are read back from the chart
+})();
