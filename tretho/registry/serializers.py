@@ -1,0 +1,109 @@
+"""API serializers of the registry's records (personal fields dropped for viewers by TrethoSerializer)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from rest_framework import serializers
+
+from tretho.core.api import TrethoSerializer
+
+from .models import (
+    ChildcareGroup,
+    Enrolment,
+    Enterprise,
+    EnterpriseContribution,
+    FacilitySupport,
+    HealthCheck,
+    ProgrammeSupport,
+    Staff,
+    SupportPayment,
+)
+
+_BOOKKEEPING = ["version", "created_at", "updated_at"]
+
+
+class _Validated(TrethoSerializer):
+    """Runs the model's clean() (girls + boys = total, a licence number for a licensed group…) on a probe of the
+    would-be record, answering its messages as a 400, as the forms do."""
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        model = self.Meta.model
+        plain = {k: v for k, v in attrs.items() if not model._meta.get_field(k).many_to_many}
+        if self.instance is not None:
+            probe = model._base_manager.get(pk=self.instance.pk)
+            for name, value in plain.items():
+                setattr(probe, name, value)
+        else:
+            probe = model(**plain)
+        try:
+            probe.clean()
+        except ValidationError as error:
+            raise serializers.ValidationError(getattr(error, "message_dict", None) or error.messages) from None
+        return attrs
+
+
+class ChildcareGroupSerializer(_Validated):
+    class Meta:
+        model = ChildcareGroup
+        fields = ["id", "name", "code", "kind", "unit", "zone", "address", "owner_name", "owner_phone", "latitude",
+                  "longitude", "is_licensed", "licence_number", "licence_date", "licence_authority", "capacity",
+                  "age_from_months", "age_to_months", "care_room_area", "has_play_area", "has_fence_gate",
+                  "serves_meals", "has_separate_kitchen", "status", "opened_on", "status_since", "closed_on", "note",
+                  *_BOOKKEEPING]
+
+
+class ProgrammeSupportSerializer(_Validated):
+    class Meta:
+        model = ProgrammeSupport
+        fields = ["id", "group", "kind", "plan", "year", "amount", "note", *_BOOKKEEPING]
+
+
+class FacilitySupportSerializer(_Validated):
+    class Meta:
+        model = FacilitySupport
+        fields = ["id", "group", "date", "items", "value", "source", "source_name", *_BOOKKEEPING]
+
+
+class SupportPaymentSerializer(_Validated):
+    class Meta:
+        model = SupportPayment
+        fields = ["id", "group", "kind", "paid_on", "months", "beneficiaries", "amount", "decision", *_BOOKKEEPING]
+
+
+class EnrolmentSerializer(_Validated):
+    total = serializers.IntegerField(read_only=True)
+    under_36_months = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Enrolment
+        fields = ["id", "group", "as_of", "children_3_12", "children_13_24", "children_25_36", "children_over_36",
+                  "girls", "boys", "workers_children", "total", "under_36_months", *_BOOKKEEPING]
+
+
+class HealthCheckSerializer(_Validated):
+    class Meta:
+        model = HealthCheck
+        fields = ["id", "group", "date", "provider", "children_examined", "findings", *_BOOKKEEPING]
+
+
+class StaffSerializer(_Validated):
+    class Meta:
+        model = Staff
+        fields = ["id", "group", "full_name", "birth_year", "phone", "role", "qualification", "start_date",
+                  "end_date", "trained", "trained_on", "training_note", *_BOOKKEEPING]
+
+
+class EnterpriseSerializer(_Validated):
+    class Meta:
+        model = Enterprise
+        fields = ["id", "name", "tax_code", "unit", "zone", "address", "employees", "female_employees",
+                  "mothers_under_36m", "as_of", *_BOOKKEEPING]
+
+
+class EnterpriseContributionSerializer(_Validated):
+    class Meta:
+        model = EnterpriseContribution
+        fields = ["id", "enterprise", "date", "kind", "value", "description", "recipient_group", *_BOOKKEEPING]
