@@ -12,6 +12,11 @@ NAVIGATION_MENU: list[tuple[Any, Any]] = [
         (_("Danh sách kế hoạch"), "programmes:plan_list"),
         (_("Nhiệm vụ theo cơ quan"), "programmes:task_board"),
     )),
+    (_("Nhóm trẻ"), (
+        (_("Nhóm trẻ"), "registry:childcaregroup_list"),
+        (_("Người chăm sóc trẻ"), "registry:staff_list"),
+        (_("Doanh nghiệp"), "registry:enterprise_list"),
+    )),
     (_("Đơn vị hành chính"), "geo:administrativeunit_list"),
     (_("Tổ chức"), (
         (_("Cơ quan"), "orgs:agency_list"),
