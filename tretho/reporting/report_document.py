@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from tretho.documents.docx import render_docx
 from tretho.documents.official import Block, Item, OfficialDocument, Section, Signature, Table
@@ -68,6 +69,7 @@ class PeriodReport:
     year: int | None = None
     preamble: list[str] = field(default_factory=list)
     results: list[ResultLine] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # under the targets table ("(*) …")
     by_unit: list[UnitTable] = field(default_factory=list)
     activities: list[Narrative] = field(default_factory=list)
     completeness: list[str] = field(default_factory=list)
@@ -141,6 +143,7 @@ def _results_blocks(report: PeriodReport) -> list[Block]:
         results.append(Block("table", table=Table(header=RESULTS_HEADER, rows=rows, widths=RESULTS_WIDTHS)))
     else:
         results.append(Block("paragraph", text=NOTHING_REPORTED))
+    results += [Block("paragraph", text=note) for note in report.notes]
     blocks += _titled("Kết quả thực hiện các chỉ tiêu", results)
 
     if report.by_unit:
@@ -184,3 +187,103 @@ def docx_filename(period_id: str, unit_code: str) -> str:
                    f"bao-cao-{period_id}-{unit_code}")
     return f"{safe}.docx"
 
+
+
+# -- from the records ----------------------------------------------------------------------------------------------
+
+
+def gather(board: Any) -> PeriodReport:
+    """The report of a dashboard (`views_dashboard.Dashboard`: its unit, period, results, lower units and their
+    reports), with the header and signature of the unit's plan in force when there is one, and the narratives
+    of the accepted reports of the unit and its lower units."""
+    from django.utils import timezone
+
+    from tretho.core.scoping import VIEW
+    from tretho.programmes.choices import PlanStatus
+    from tretho.programmes.models import Plan
+
+    from .choices import SubmissionStatus
+    from .models import Submission
+
+    unit, period = board.unit, board.period
+    programme = period.programme
+    plan = (Plan.objects.filter(unit=unit, programme=programme, status=PlanStatus.ISSUED,
+                                start_year__lte=period.year, end_year__gte=period.year)
+            .select_related("agency", "committee").order_by("-start_year", "-issued_on", "-pk").first())
+    place = getattr(unit, "short_name", "") or unit.name
+    if plan is not None:
+        parent_body, issuing_body, place = plan.parent_body, plan.issuing_body, plan.place or place
+        signature = Signature(authority=plan.signature_heading, title=plan.signer_title, name="")
+        basis = f"Thực hiện Kế hoạch số {plan.document_number} về {_lower_first(plan.summary)}" if plan.number else (
+            f"Thực hiện {_lower_first(plan.summary)}")
+    else:
+        parent_body, issuing_body = "ỦY BAN NHÂN DÂN", unit.name.upper()
+        signature = Signature(authority="TM. ỦY BAN NHÂN DÂN", title="CHỦ TỊCH", name="")
+        basis = f"Thực hiện {programme.title}" if programme.title else ""
+    period_text = _lower_first(period.label)
+    programme_name = str(programme)
+    issuer = " ".join(issuing_body.split()).capitalize() if issuing_body else unit.name
+    preamble = [f"{basis}, {issuer} báo cáo kết quả thực hiện {programme_name} {period_text} như sau:".lstrip(", ")]
+
+    report = PeriodReport(
+        parent_body=parent_body, issuing_body=issuing_body, place=place,
+        summary=f"Kết quả thực hiện {programme_name} {period_text}",
+        period_label=f"{programme_name} {period_text}", unit_label=unit.name,
+        lower_label=_lower_label(board.lower), year=timezone.localdate().year, preamble=preamble,
+        as_of=board.as_of_text + ("" if not board.option_label else f" (phân tổ: {board.option_label})") + ".",
+        signature=signature, draft=True,
+        closing=[f"Trên đây là báo cáo kết quả thực hiện {programme_name} {period_text} của {unit.name}."],
+    )
+    for result in board.own:
+        report.results.append(ResultLine(
+            subject=result.indicator.name + (" (*)" if result.via_predecessors else ""),
+            unit_of_measure=result.unit_of_measure, target=result.target_text, value=result.value_text,
+            achieved=result.achieved_text, status=result.status_label if result.status not in ("no_data",) else ""))
+    if board.via_predecessors:
+        report.notes.append("(*) Số liệu trước ngày 01/7/2025 là tổng của các đơn vị trước sắp xếp.")
+    for indicator in board.indicators if board.lower else []:
+        rows = []
+        for lower in board.lower:
+            result = board.table[(indicator.pk, lower.pk)]
+            rows.append([lower.name, result.value_text or "—", result.target_text or "—", result.achieved_text or "—"])
+        own = next((r for r in board.own if r.indicator.pk == indicator.pk), None)
+        total = [f"Cộng: {unit.name}", own.value_text or "—", own.target_text or "—",
+                 own.achieved_text or "—"] if own is not None else None
+        report.by_unit.append(UnitTable(title=indicator.name, rows=rows, total=total))
+
+    submissions = (Submission.objects.restrict(board.user, VIEW)
+                   .filter(period=period, unit__in=[unit, *board.lower], status=SubmissionStatus.ACCEPTED)
+                   .select_related("unit").order_by("unit__level", "unit__sort_key", "form__code"))
+    for submission in submissions:
+        source = "" if submission.unit_id == unit.pk else submission.unit.name
+        for attribute, entries in (("results_text", report.activities), ("difficulties_text", report.difficulties),
+                                   ("proposals_text", report.proposals), ("next_tasks_text", report.next_tasks)):
+            text = getattr(submission, attribute)
+            if text.strip():
+                entries.append(Narrative(source=source, text=text))
+    for level in board.levels:
+        deadline = f" (hạn nộp {level.deadline:%d/%m/%Y})" if level.deadline else ""
+        report.completeness.append(
+            f"Cấp {level.level_label.lower()}{deadline}: {level.expected} đơn vị phải báo cáo; đúng hạn "
+            f"{level.on_time}; muộn {level.late}; bị trả lại {level.returned}; chưa nộp {level.missing}; "
+            f"đã duyệt {level.accepted}.")
+        missing = sorted({row.unit.name for row in level.in_state("missing")})
+        if missing:
+            report.completeness.append(f"Cấp {level.level_label.lower()} chưa nộp: {', '.join(missing)}.")
+    return report
+
+
+def _lower_first(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def _lower_label(units: list[Any]) -> str:
+    levels = {unit.level for unit in units}
+    if levels == {1}:
+        return "Tỉnh, thành phố"
+    if levels == {2}:
+        return "Huyện, thị xã, thành phố"
+    if levels == {3}:
+        return "Xã, phường, thị trấn"
+    return "Đơn vị"

@@ -172,8 +172,9 @@ class ValueReader:
     `value(metric, unit)`; computed metrics are computed once per (metric, unit)."""
 
     def __init__(self, period: ReportingPeriod, units: Iterable[AdministrativeUnit], metrics: Iterable[Metric],
-                 option_key: str = "", as_of: dt.datetime | None = None) -> None:
+                 option_key: str = "", as_of: dt.datetime | None = None, user: Any = None) -> None:
         self.period = period
+        self.user = user
         self.option_key = option_key
         self.as_of = as_of
         self.behind = {unit.pk: units_behind(unit, period) for unit in units}
@@ -189,7 +190,8 @@ class ValueReader:
             return {}
         if self.as_of is not None:
             return rollups_as_of(self.period, unit_ids, element_ids, set(self.keys.values()), self.as_of)
-        rows = RollupValue.objects.filter(period_id=self.period.period_id, unit_id__in=unit_ids,
+        rollups = RollupValue.objects.restrict(self.user, VIEW) if self.user is not None else RollupValue.objects
+        rows = rollups.filter(period_id=self.period.period_id, unit_id__in=unit_ids,
                                           data_element_id__in=element_ids, option_key__in=set(self.keys.values()))
         return {(row.unit_id, row.data_element_id, row.option_key): (row.value, row.submissions)
                 for row in rows}
@@ -342,10 +344,12 @@ def indicator_value(indicator: Indicator, numerator: MetricValue, denominator: M
 
 
 def results_table(period: ReportingPeriod, units: list[AdministrativeUnit], indicators: list[Indicator],
-                  option_key: str = "", as_of: dt.datetime | None = None) -> dict[tuple[int, int], Result]:
-    """Every indicator × every unit for one period: {(indicator pk, unit pk): Result}."""
+                  option_key: str = "", as_of: dt.datetime | None = None, user: Any = None,
+                  ) -> dict[tuple[int, int], Result]:
+    """Every indicator × every unit for one period: {(indicator pk, unit pk): Result}. With `user`, the roll-ups
+    are read through restrict() (the caller has checked the units themselves)."""
     metrics = {m for i in indicators for m in (i.numerator, i.denominator) if m is not None}
-    reader = ValueReader(period, units, metrics, option_key, as_of)
+    reader = ValueReader(period, units, metrics, option_key, as_of, user)
     targets = TargetFinder(indicators, units, period.year)
     table = {}
     for indicator in indicators:
@@ -365,17 +369,23 @@ def results_table(period: ReportingPeriod, units: list[AdministrativeUnit], indi
 
 
 def unit_results(period: ReportingPeriod, unit: AdministrativeUnit, option_key: str = "",
-                 as_of: dt.datetime | None = None, indicators: list[Indicator] | None = None) -> list[Result]:
+                 as_of: dt.datetime | None = None, indicators: list[Indicator] | None = None, user: Any = None,
+                 ) -> list[Result]:
     indicators = indicators if indicators is not None else indicators_of(period.programme)
-    table = results_table(period, [unit], indicators, option_key, as_of)
+    table = results_table(period, [unit], indicators, option_key, as_of, user)
     return [table[(indicator.pk, unit.pk)] for indicator in indicators]
 
 
 def lower_units(unit: AdministrativeUnit, period: ReportingPeriod, user: Any, *, communes: bool = False,
                 ) -> list[AdministrativeUnit]:
     """The units one level down in the hierarchy in force at the period's end (all communes of the subtree with
-    `communes`), among those the user may see, in Vietnamese order."""
-    rows = AdministrativeUnit.objects.restrict(user, VIEW).in_force_on(min(period.end, _last_day_of(unit)))
+    `communes`), among those the user may see, in Vietnamese order. A unit created after the period (a new
+    province, a 2020 period) shows the units it was made of."""
+    visible = AdministrativeUnit.objects.restrict(user, VIEW)
+    behind = units_behind(unit, period)
+    if behind != [unit]:
+        return [u for u in behind if visible.filter(pk=u.pk).exists()]
+    rows = visible.in_force_on(min(period.end, _last_day_of(unit)))
     if communes:
         rows = rows.filter(path__startswith=unit.path, level=3).exclude(pk=unit.pk)
     else:
@@ -394,7 +404,7 @@ def yearly_periods(programme: Any) -> list[ReportingPeriod]:
 
 
 def trend(unit: AdministrativeUnit, programme: Any, indicators: list[Indicator], option_key: str = "",
-          ) -> dict[str, Any]:
+          user: Any = None) -> dict[str, Any]:
     """Each indicator's value in each yearly period for the unit; years before a reform the unit did not exist in
     come from its predecessors and are flagged (the chart labels them)."""
     periods = yearly_periods(programme)
@@ -402,7 +412,7 @@ def trend(unit: AdministrativeUnit, programme: Any, indicators: list[Indicator],
     reform_years = []
     values_by_indicator: dict[int, list[Decimal | None]] = {i.pk: [] for i in indicators}
     for period in periods:
-        results = unit_results(period, unit, option_key, indicators=indicators)
+        results = unit_results(period, unit, option_key, indicators=indicators, user=user)
         if any(result.via_predecessors for result in results):
             reform_years.append(period.period_id)
         for result in results:

@@ -1,0 +1,132 @@
+// Charts of the reporting dashboard (ECharts, vendored). The data comes from the page in a JSON script element
+// (json_script: no inline script, the Content Security Policy allows scripts from our own files only).
+(function () {
+  "use strict";
+  var source = document.getElementById("dashboard-data");
+  if (!source || typeof echarts === "undefined") {
+    return;
+  }
+  var data = JSON.parse(source.textContent || "{}");
+  if (!data) {
+    return;
+  }
+  var labels = data.labels || {};
+  var charts = [];
+
+  // 1234.5 → "1.234,5": the page's own number format.
+  function number(value) {
+    if (value === null || value === undefined) {
+      return "—";
+    }
+    var parts = (Math.round(value * 100) / 100).toString().split(".");
+    parts[0] = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    return parts.join(",");
+  }
+
+  function start(id) {
+    var element = document.getElementById(id);
+    if (!element) {
+      return null;
+    }
+    var chart = echarts.init(element, null, { renderer: "canvas" });
+    charts.push(chart);
+    return chart;
+  }
+
+  // Bar chart: the indicator by lower unit, each bar coloured by its status, the due value as a marker.
+  function bar(chart, bars) {
+    var many = bars.units.length > 12;
+    chart.setOption({
+      tooltip: { trigger: "axis", valueFormatter: number },
+      legend: { data: [labels.value, labels.target], bottom: 0 },
+      grid: { left: many ? 150 : 60, right: 20, top: 20, bottom: 40, containLabel: false },
+      xAxis: many ? { type: "value", axisLabel: { formatter: number } }
+                  : { type: "category", data: bars.units, axisLabel: { interval: 0, rotate: 30 } },
+      yAxis: many ? { type: "category", data: bars.units, inverse: true, axisLabel: { width: 140, overflow: "truncate" } }
+                  : { type: "value", axisLabel: { formatter: number } },
+      series: [
+        {
+          name: labels.value, type: "bar",
+          data: bars.values.map(function (value, index) {
+            return { value: value, itemStyle: { color: bars.colours[index] } };
+          })
+        },
+        {
+          name: labels.target, type: "scatter", symbol: "diamond", symbolSize: 10,
+          itemStyle: { color: "#212529" }, data: bars.targets
+        }
+      ]
+    });
+  }
+
+  // Trend: the indicator over the yearly periods; years before the 2025 reform (predecessors' sums) are
+  // shaded and named in the tooltip.
+  function trend(chart, line) {
+    var reformed = [];
+    line.periods.forEach(function (period, index) {
+      if (line.reform[index]) {
+        reformed.push(period);
+      }
+    });
+    var area = reformed.length ? [[{ xAxis: reformed[0], name: labels.reform }, { xAxis: reformed[reformed.length - 1] }]] : [];
+    chart.setOption({
+      tooltip: {
+        trigger: "axis",
+        formatter: function (items) {
+          var item = items[0];
+          var note = line.reform[item.dataIndex] ? "<br><small>" + echarts.format.encodeHTML(labels.reform) + "</small>" : "";
+          return echarts.format.encodeHTML(item.axisValue) + ": " + number(item.value) + note;
+        }
+      },
+      grid: { left: 60, right: 20, top: 30, bottom: 30 },
+      xAxis: { type: "category", data: line.periods },
+      yAxis: { type: "value", axisLabel: { formatter: number } },
+      series: [{
+        name: labels.value, type: "line", data: line.values, connectNulls: false, symbolSize: 8,
+        markArea: { silent: true, itemStyle: { color: "rgba(13, 202, 240, 0.12)" },
+                    label: { fontSize: 10, color: "#055160" }, data: area }
+      }]
+    });
+  }
+
+  // Map: lower units at their coordinates (longitude, latitude), the dot's size by the value, coloured by status.
+  // No boundaries are shipped: a scatter on a plain longitude/latitude plane.
+  function map(chart, points) {
+    var values = points.map(function (point) { return point.value[2] || 0; });
+    var top = Math.max.apply(null, values.concat([1]));
+    chart.setOption({
+      tooltip: {
+        formatter: function (item) {
+          return echarts.format.encodeHTML(item.name) + ": " + number(item.value[2]);
+        }
+      },
+      grid: { left: 40, right: 10, top: 10, bottom: 30 },
+      xAxis: { type: "value", scale: true, name: "", axisLabel: { formatter: "{value}°" } },
+      yAxis: { type: "value", scale: true, axisLabel: { formatter: "{value}°" } },
+      series: [{
+        type: "scatter",
+        data: points.map(function (point) {
+          return { name: point.name, value: point.value, itemStyle: { color: point.colour, opacity: 0.8 } };
+        }),
+        symbolSize: function (value) { return 8 + 22 * Math.sqrt((value[2] || 0) / top); }
+      }]
+    });
+  }
+
+  if (data.bar) {
+    var barChart = start("chart-bar");
+    if (barChart) { bar(barChart, data.bar); }
+  }
+  if (data.trend) {
+    var trendChart = start("chart-trend");
+    if (trendChart) { trend(trendChart, data.trend); }
+  }
+  if (data.map) {
+    var mapChart = start("chart-map");
+    if (mapChart) { map(mapChart, data.map.points); }
+  }
+  window.addEventListener("resize", function () {
+    charts.forEach(function (chart) { chart.resize(); });
+  });
+  document.documentElement.dataset.dashboardCharts = String(charts.length);
+}());
