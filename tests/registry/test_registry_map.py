@@ -41,7 +41,7 @@ def groups(world):
         unit.save(update_fields=["latitude", "longitude"])
     world.district_a1.latitude, world.district_a1.longitude = 10.95, 106.84
     world.district_a1.save(update_fields=["latitude", "longitude"])
-    template = ChecklistTemplate.objects.create(code="tt49", name="Tiêu chí", version="2021",
+    template = ChecklistTemplate.objects.create(code="tt49", name="Tiêu chí", version_label="2021",
                                                 effective_from=dt.date(2021, 1, 1), unit=world.country)
     made = {
         "placed": ChildcareGroup.objects.create(unit=world.commune_a1a, name="Nhóm Hoa Sen", latitude=10.95,

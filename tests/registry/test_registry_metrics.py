@@ -54,7 +54,7 @@ def snapshot(grp, day, *, c3=0, c13=0, c25=0, over=0, workers=0) -> Enrolment:
 
 @pytest.fixture
 def checklist(world):
-    template = ChecklistTemplate.objects.create(code="tt49", name="Tiêu chí TT 49", version="2021",
+    template = ChecklistTemplate.objects.create(code="tt49", name="Tiêu chí TT 49", version_label="2021",
                                                 effective_from=D(2021, 1, 1), unit=world.country)
     criteria = [ChecklistCriterion.objects.create(template=template, code=f"C{i}", order=i, text=f"Tiêu chí {i}")
                 for i in (1, 2)]
