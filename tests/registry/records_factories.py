@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tretho.core.testing.world import World
 from tretho.geo.models import IndustrialZone
 from tretho.registry.choices import GroupStatus, PaymentKind, ProgrammeSupportKind, Qualification, StaffRole
 from tretho.registry.models import (
@@ -84,4 +83,18 @@ def make_contribution(enterprise, group=None) -> EnterpriseContribution:
                                                  recipient_group=group)
 
 
-__all__ = ["World"]
+
+
+
+def make_template(world):
+    from tretho.registry.models import ChecklistTemplate
+
+    return ChecklistTemplate.objects.get_or_create(
+        code="r1-test", version_label="2022",
+        defaults={"name": "Bộ tiêu chí thử nghiệm", "effective_from": dt.date(2020, 1, 1), "unit": world.country})[0]
+
+
+def make_visit(world, group, date, **fields):
+    from tretho.registry.models import SupervisionVisit
+
+    return SupervisionVisit.objects.create(group=group, date=date, template=make_template(world), **fields)

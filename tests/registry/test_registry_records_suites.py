@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from records_factories import (
+from tests.registry.records_factories import (
     make_contribution,
     make_enrolment,
     make_enterprise,
@@ -17,7 +17,6 @@ from records_factories import (
     make_programme_support,
     make_staff,
 )
-
 from tretho.core.testing.suites import ModelSuite, unique
 from tretho.registry.choices import (
     ContributionKind,
