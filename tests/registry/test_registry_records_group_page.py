@@ -1,0 +1,115 @@
+"""The childcare group page: latest enrolment snapshot, staff in post, last health check, supervision history and
+the recommendations still open (overdue ones marked), "Thêm …" buttons for those who may add, scoped."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+
+from tests.registry.records_factories import (
+    make_enrolment,
+    make_group,
+    make_health_check,
+    make_staff,
+    make_visit,
+)
+from tretho.registry.choices import FollowUpStatus, Qualification, StaffRole, VisitOutcome
+from tretho.registry.selectors import group_page
+
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+@pytest.fixture
+def group(world):
+    group = make_group(world.commune_a1a, "Nhóm trẻ Họa Mi", care_room_area=30)
+    make_enrolment(group, as_of=dt.date(2024, 9, 5), bands=(1, 1, 1, 0), workers=1)
+    make_enrolment(group, as_of=dt.date(2025, 9, 5), bands=(2, 5, 6, 2), workers=9)  # 15 children
+    make_staff(group, role=StaffRole.OWNER_MANAGER, qualification=Qualification.COLLEGE, trained=True)
+    make_staff(group, role=StaffRole.CAREGIVER, qualification=Qualification.NONE)
+    make_staff(group, role=StaffRole.COOK, qualification=Qualification.NONE, trained=True)
+    make_staff(group, role=StaffRole.TEACHER, end_date=dt.date(2023, 6, 30))  # left
+    make_health_check(group, date=dt.date(2024, 10, 1))
+    make_health_check(group, date=dt.date(2025, 10, 2))
+    return group
+
+
+def test_selector_summarises_the_group(world, group):
+    today = dt.date(2025, 11, 1)
+    make_visit(world, group, dt.date(2025, 3, 1), outcome=VisitOutcome.MEETS_PARTLY,
+               recommendations="Làm cổng rào", follow_up_status=FollowUpStatus.OPEN,
+               follow_up_deadline=dt.date(2025, 6, 1))
+    make_visit(world, group, dt.date(2025, 8, 1), outcome=VisitOutcome.MEETS_PARTLY,
+               recommendations="Tập huấn bảo mẫu", follow_up_status=FollowUpStatus.IN_PROGRESS,
+               follow_up_deadline=dt.date(2025, 12, 31))
+    make_visit(world, group, dt.date(2024, 8, 1), follow_up_status=FollowUpStatus.DONE,
+               follow_up_deadline=dt.date(2024, 9, 1), follow_up_done_on=dt.date(2024, 8, 20))
+    page = group_page(group, world.officer_a1a, today=today)
+    assert page.enrolment.as_of == dt.date(2025, 9, 5) and page.enrolment.total == 15
+    assert page.enrolment_count == 2
+    assert (page.staff.in_post, page.staff.caring, page.staff.qualified, page.staff.trained) == (3, 2, 1, 2)
+    assert str(page.children_per_caregiver) == "7.5"  # 15 children, owner and caregiver look after them
+    assert str(page.area_per_child) == "2.0"  # 30 m² for 15
+    assert page.last_health_check.date == dt.date(2025, 10, 2)
+    assert [row.visit.date for row in page.visits] == [dt.date(2025, 8, 1), dt.date(2025, 3, 1), dt.date(2024, 8, 1)]
+    assert [(row.visit.date, row.overdue) for row in page.open_recommendations] == [
+        (dt.date(2025, 3, 1), True), (dt.date(2025, 8, 1), False)]
+    # Out of scope, nothing: the selector reads through restrict().
+    empty = group_page(group, world.officer_b1, today=today)
+    assert empty.enrolment is None and empty.visits == [] and empty.last_health_check is None
+
+
+def test_group_page_shows_snapshot_staff_health_visits_and_open_recommendations(client, world, group):
+    make_visit(world, group, dt.date(2025, 3, 1), outcome=VisitOutcome.MEETS_PARTLY,
+               findings="Chưa có cổng rào", recommendations="Làm cổng rào trước 01/6/2025",
+               follow_up_status=FollowUpStatus.OPEN, follow_up_deadline=dt.date(2025, 6, 1))
+    client.force_login(world.officer_a1a, backend=BACKEND)
+    response = client.get(group.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "05/09/2025" in html and 'class="display-6 mb-1">15<' in html
+    assert "02/10/2025" in html  # last health check
+    assert escape("Làm cổng rào trước 01/6/2025") in html and "Quá hạn" in html
+    assert "01/03/2025" in html and "Chưa có cổng rào" in html  # visit history
+    assert escape("Đạt một phần") in html
+    # Staff names are there for an officer (the staff table), with the "Thêm …" buttons.
+    for staff in group.staff.all():
+        assert escape(staff.full_name) in html
+    assert f'{reverse("registry:staff_add")}?group={group.pk}' in html
+    assert f'{reverse("registry:enrolment_add")}?group={group.pk}' in html
+
+
+def test_add_button_opens_the_form_with_the_group_chosen(client, world, group):
+    client.force_login(world.officer_a1a, backend=BACKEND)
+    response = client.get(reverse("registry:healthcheck_add"), {"group": group.pk})
+    assert response.status_code == 200
+    assert str(response.context["form"]["group"].value()) == str(group.pk)
+    data = {"group": group.pk, "date": "03/11/2025", "provider": "Trạm Y tế xã Hòa An", "children_examined": "14"}
+    assert client.post(reverse("registry:healthcheck_add"), data).status_code == 302
+    assert group.health_checks.latest("date").date == dt.date(2025, 11, 3)
+
+
+def test_viewer_sees_counts_not_names_and_no_add_buttons(client, world, group):
+    client.force_login(world.viewer_a, backend=BACKEND)
+    response = client.get(group.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="display-6 mb-1">3<' in html  # staff in post, counted
+    for staff in group.staff.all():
+        assert escape(staff.full_name) not in html and staff.phone not in html
+    assert escape(group.owner_name) not in html and group.owner_phone not in html
+    assert reverse("registry:staff_add") not in html
+
+
+def test_group_page_out_of_scope_is_404(client, world, group):
+    client.force_login(world.officer_b1, backend=BACKEND)
+    assert client.get(group.get_absolute_url()).status_code == 404
+
+
+def test_group_never_visited_says_so(client, world):
+    group = make_group(world.commune_a1a)
+    client.force_login(world.officer_a1a, backend=BACKEND)
+    html = client.get(group.get_absolute_url()).content.decode()
+    assert "Chưa được giám sát lần nào." in html and "Chưa cập nhật số trẻ." in html
