@@ -122,10 +122,10 @@ test-postgres: $(INSTALLED_DEV)
 messages: $(INSTALLED_DEV)
 	$(BIN)/python scripts/translate_check.py --update
 
-# Each benchmark on SQLite (a temporary file), then on PostgreSQL when it answers at BENCH_PG_URL — a database the
-# scripts DROP and create, never a real installation's. Not part of `make test`. Results: docs/benchmarks.md.
-# `make bench BENCH_SCRIPTS=bench/national.py` runs one of them (`python bench/national.py --quick` for a small run).
-BENCH_SCRIPTS ?= bench/load_units.py bench/national.py
+# Every script in bench/ (modules named *_data.py are helpers, not scripts) on SQLite (a temporary file), then on
+# PostgreSQL when it answers at BENCH_PG_URL — a database the scripts DROP and create, never a real installation's.
+# Not part of `make test`. Results: docs/benchmarks.md. `make bench BENCH_SCRIPTS=bench/national.py` runs one.
+BENCH_SCRIPTS ?= $(sort $(filter-out %_data.py,$(wildcard bench/*.py)))
 BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/tretho_bench
 bench: $(INSTALLED_DEV)
 	@pg=""; \
