@@ -40,13 +40,8 @@ class VisitEditView(ObjectEditView):
     def get_form(self, obj: Any) -> Any:
         data = self.request.POST if self.request.method == "POST" else None
         initial = {key: self.request.GET[key] for key in PREVIEW_FIELDS if self.request.GET.get(key)}
-        form = self.registration.form(data, instance=obj, initial=initial, user=self.request.user,
+        return self.registration.form(data, instance=obj, initial=initial, user=self.request.user,
                                       action=self.action)
-        for name in PREVIEW_FIELDS:
-            form.fields[name].widget.attrs.update({
-                "hx-get": self.request.path, "hx-trigger": "change", "hx-include": "#id_group, #id_date",
-                "hx-target": "#checklist", "hx-select": "#checklist", "hx-swap": "outerHTML"})
-        return form
 
 
 def visit_detail_context(request: HttpRequest, visit: SupervisionVisit) -> dict[str, Any]:
