@@ -305,10 +305,11 @@ class TargetFinder:
 def due_by(indicator: Indicator, target: PlanTarget, year: int) -> Decimal:
     """What of the target is due in `year`: all of it for a rate or a milestone of this year or past; for a count
     due later, its share of the plan's years elapsed."""
-    value = Decimal(target.value)
+    value = Decimal(target.value or 0)
     if indicator.unit_of_measure == UnitOfMeasure.PERCENT or target.year is None or target.year <= year:
         return value
-    start = target.plan.start_year
+    plan: Any = target.plan  # selected with the target (TargetFinder)
+    start = plan.start_year
     elapsed, span = year - start + 1, target.year - start + 1
     if span <= 0 or elapsed <= 0:
         return value
@@ -381,7 +382,7 @@ def lower_units(unit: AdministrativeUnit, period: ReportingPeriod, user: Any, *,
     """The units one level down in the hierarchy in force at the period's end (all communes of the subtree with
     `communes`), among those the user may see, in Vietnamese order. A unit created after the period (a new
     province, a 2020 period) shows the units it was made of."""
-    visible = AdministrativeUnit.objects.restrict(user, VIEW)
+    visible: Any = AdministrativeUnit.objects.restrict(user, VIEW)  # a UnitQuerySet (in_force_on)
     behind = units_behind(unit, period)
     if behind != [unit]:
         return [u for u in behind if visible.filter(pk=u.pk).exists()]

@@ -22,7 +22,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -68,23 +68,34 @@ class DashboardFilterForm(forms.Form):
                             widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}))
 
     def __init__(self, data: Any, *, user: Any) -> None:
-        super().__init__(data)
-        self.user = user
+        """Bound to the query string with every missing (or foreign) programme, period, unit and indicator filled
+        with its default, so the page and its selects always agree on what is shown."""
         programmes = Programme.objects.restrict(user, VIEW).filter(reporting_periods__isnull=False).distinct()
-        self.fields["programme"].queryset = programmes  # type: ignore[attr-defined]
-        programme = self._chosen("programme", programmes) or programmes.order_by("-start_year", "code").first()
+        raw = data if data is not None else QueryDict()
+        programme = _pick(raw.get("programme"), programmes) or default_programme(programmes, user)
         periods = ReportingPeriod.objects.restrict(user, VIEW).filter(programme=programme).order_by("-start")
+        indicators = Indicator.objects.filter(programme=programme).exclude(numerator=None).order_by("code")
+        units = AdministrativeUnit.objects.restrict(user, VIEW)
+        self.defaults = {"programme": programme, "period": default_period(periods, user),
+                         "unit": default_unit(units), "indicator": indicators.first()}
+        filled = raw.copy()
+        for name, queryset in (("programme", programmes), ("period", periods), ("indicator", indicators)):
+            if _pick(filled.get(name), queryset) is None:
+                filled.pop(name, None)
+        for name, default in self.defaults.items():
+            if default is not None and not filled.get(name):
+                filled[name] = str(default.pk)
+        super().__init__(filled)
+        self.user = user
+        self.fields["programme"].queryset = programmes  # type: ignore[attr-defined]
         self.fields["period"].queryset = periods  # type: ignore[attr-defined]
         self.fields["period"].label_from_instance = lambda period: period.label  # type: ignore[attr-defined]
-        indicators = Indicator.objects.filter(programme=programme).exclude(numerator=None).order_by("code")
         self.fields["indicator"].queryset = indicators  # type: ignore[attr-defined]
-        units = AdministrativeUnit.objects.restrict(user, VIEW)
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
         self.fields["unit"].widget = SearchSelect("geo.administrativeunit", VIEW)
         self.fields["unit"].widget.choices = self.fields["unit"].choices  # type: ignore[attr-defined]
-        self.fields["breakdown"].choices = [("", _("Tổng số")), *breakdown_choices(programme)]
-        self.defaults = {"programme": programme, "period": default_period(periods),
-                         "unit": default_unit(units), "indicator": indicators.first()}
+        self.fields["breakdown"].choices = [  # type: ignore[attr-defined]
+            ("", _("Tổng số")), *breakdown_choices(programme)]
         for name, form_field in self.fields.items():
             widget = form_field.widget
             if isinstance(widget, forms.CheckboxInput):
@@ -93,12 +104,6 @@ class DashboardFilterForm(forms.Form):
                 widget.attrs.setdefault("class", "form-select" if isinstance(widget, forms.Select) else "form-control")
             if name in ("programme", "period", "indicator", "breakdown"):
                 widget.attrs["data-submit-on-change"] = ""
-
-    def _chosen(self, name: str, queryset: Any) -> Any:
-        value = (self.data or {}).get(name)
-        if not value or not str(value).isdigit():
-            return None
-        return queryset.filter(pk=int(value)).first()
 
     def value(self, name: str) -> Any:
         """The cleaned value, else the default (an empty or invalid filter falls back to the default)."""
@@ -110,10 +115,37 @@ class DashboardFilterForm(forms.Form):
         return chosen if chosen not in (None, "") else self.defaults.get(name)
 
 
-def default_period(periods: Any) -> ReportingPeriod | None:
-    """The latest period already started, else the earliest."""
+def _pick(value: Any, queryset: Any) -> Any:
+    """The row of queryset whose pk is value (a query-string text), else None."""
+    if not value or not str(value).isdigit():
+        return None
+    return queryset.filter(pk=int(value)).first()
+
+
+def default_programme(programmes: Any, user: Any) -> Programme | None:
+    """The latest programme with accepted values the user may see, else the latest programme."""
+    ordered = list(programmes.order_by("-start_year", "code"))
+    visible = RollupValue.objects.restrict(user, VIEW)
+    for programme in ordered:
+        elements = FormField.objects.filter(form__programme=programme).values("data_element_id")
+        if visible.filter(data_element_id__in=elements).exists():
+            return programme
+    return ordered[0] if ordered else None
+
+
+def default_period(periods: Any, user: Any) -> ReportingPeriod | None:
+    """The latest period already started that has accepted values the user may see, else the latest started, else
+    the earliest."""
     today = timezone.localdate()
-    return periods.filter(start__lte=today).order_by("-start").first() or periods.order_by("start").first()
+    started = list(periods.filter(start__lte=today).order_by("-start"))
+    if started:
+        programme_id = started[0].programme_id
+        elements = FormField.objects.filter(form__programme_id=programme_id).values("data_element_id")
+        with_data = set(RollupValue.objects.restrict(user, VIEW).filter(
+            period_id__in=[p.period_id for p in started], data_element_id__in=elements)
+            .values_list("period_id", flat=True).distinct())
+        return next((p for p in started if p.period_id in with_data), started[0])
+    return periods.order_by("start").first()
 
 
 def default_unit(units: Any) -> AdministrativeUnit | None:
@@ -202,10 +234,11 @@ def build_dashboard(user: Any, data: Any, *, with_lower: bool = True) -> tuple[D
         board.lower = results.lower_units(board.unit, board.period, user, communes=board.communes)
         board.table = results.results_table(board.period, board.lower, board.indicators, board.option_key,
                                             board.as_of, user)
+        # Completeness of the level shown below (the full picture of every level is the completeness page).
         visible = AdministrativeUnit.objects.restrict(user, VIEW)
-        board.levels = [each for each in completeness.period_completeness(board.period, within=board.unit,
-                                                                          units=visible)
-                        if each.level > board.unit.level]
+        levels = sorted({unit.level for unit in board.lower if unit.level > board.unit.level})
+        board.levels = completeness.period_completeness(board.period, within=board.unit, units=visible,
+                                                        levels=levels) if levels else []
         shown = {unit.pk for unit in board.lower}
         for each in board.levels:
             for row in each.rows:
