@@ -3,6 +3,18 @@ from django.urls import path
 app_name = "reporting"
 urlpatterns: list = []
 
+# Dashboards and their files (views_dashboard.py: results, trends, map, completeness; .docx, .xlsx, ADX, JSON).
+from . import views_dashboard  # noqa: E402
+
+urlpatterns += [
+    path("dashboard/", views_dashboard.DashboardView.as_view(), name="dashboard"),
+    path("dashboard/result/", views_dashboard.ResultDetailView.as_view(), name="result_detail"),
+    path("dashboard/report.docx", views_dashboard.DashboardDocxView.as_view(), name="dashboard_docx"),
+    path("dashboard/tables.xlsx", views_dashboard.DashboardXlsxView.as_view(), name="dashboard_xlsx"),
+    path("dashboard/adx.xml", views_dashboard.DashboardAdxView.as_view(), name="dashboard_adx"),
+    path("dashboard/datavaluesets.json", views_dashboard.DashboardJsonView.as_view(), name="dashboard_json"),
+]
+
 # Filling and deciding reports (views_fill.py): the list of reports to make and decide, opening one (created and
 # pre-filled), the fill page, accept / return / reopen.
 from . import views_fill  # noqa: E402
