@@ -12,6 +12,14 @@ NAVIGATION_MENU: list[tuple[Any, Any]] = [
         (_("Danh sách kế hoạch"), "programmes:plan_list"),
         (_("Nhiệm vụ theo cơ quan"), "programmes:task_board"),
     )),
+    (_("Báo cáo"), (
+        (_("Kết quả thực hiện"), "reporting:dashboard"),
+        (_("Báo cáo cần làm, cần duyệt"), "reporting:my_reports"),
+        (_("Báo cáo các đơn vị"), "reporting:submission_list"),
+        (_("Tiến độ nộp báo cáo"), "reporting:completeness"),
+        (_("Kỳ báo cáo"), "reporting:reportingperiod_list"),
+        (_("Mẫu báo cáo"), "reporting:reportform_list"),
+    )),
     (_("Nhóm trẻ"), (
         (_("Nhóm trẻ"), "registry:childcaregroup_list"),
         (_("Người chăm sóc trẻ"), "registry:staff_list"),
