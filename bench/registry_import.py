@@ -86,7 +86,8 @@ def rows(communes, groups: int) -> tuple[list[dict], list[dict]]:
             "kind": "nhom_tre", "address": f"Tổ {rng.randint(1, 40)}, khu phố {rng.randint(1, 12)}",
             "owner_name": f"{rng.choice(SURNAMES)} Thị {rng.choice(GIVEN)}",
             "owner_phone": f"09{rng.randint(10_000_000, 99_999_999)}",
-            "latitude": Decimal(f"{10.9 + rng.random() / 10:.6f}"), "longitude": Decimal(f"{106.8 + rng.random() / 10:.6f}"),
+            "latitude": Decimal(f"{10.9 + rng.random() / 10:.6f}"),
+            "longitude": Decimal(f"{106.8 + rng.random() / 10:.6f}"),
             "is_licensed": licensed, "licence_number": f"{rng.randint(1, 999)}/QĐ-UBND" if licensed else "",
             "licence_date": dt.date(2020 + rng.randint(0, 5), rng.randint(1, 12), rng.randint(1, 28)) if licensed
             else None,
@@ -99,7 +100,8 @@ def rows(communes, groups: int) -> tuple[list[dict], list[dict]]:
             staff_rows.append({
                 "commune": commune.code, "group_code": code,
                 "full_name": f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}",
-                "birth_year": 1965 + person * 10 + rng.randint(0, 9), "phone": f"03{rng.randint(10_000_000, 99_999_999)}",
+                "birth_year": 1965 + person * 10 + rng.randint(0, 9),
+                "phone": f"03{rng.randint(10_000_000, 99_999_999)}",
                 "role": ("owner_manager", "teacher", "caregiver")[person],
                 "qualification": rng.choice(["none", "certificate", "intermediate", "college"]),
                 "start_date": dt.date(2018 + rng.randint(0, 7), rng.randint(1, 12), 1),
