@@ -38,7 +38,7 @@ from .models import (
     SupervisionVisit,
     SupportPayment,
 )
-from .selectors import months_before
+from .selectors import months_before, zones_near
 
 # "Thuộc": a province or a (former) district; the record's commune lies in its subtree (a list of every commune
 # would be too long for a select).
@@ -73,6 +73,10 @@ class ChildcareGroupFilterSet(TrethoFilterSet):
     class Meta:
         model = ChildcareGroup
         fields = ["q", "within", "zone", "status", "kind", "licensed", "support", "not_visited_months", "visited"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.form.fields["zone"].queryset = zones_near(getattr(self.request, "user", None))
 
     def filter_licensed(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return _yes_no(queryset, "is_licensed", value)
@@ -189,6 +193,10 @@ class EnterpriseFilterSet(TrethoFilterSet):
     class Meta:
         model = Enterprise
         fields = ["q", "within", "zone"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.form.fields["zone"].queryset = zones_near(getattr(self.request, "user", None))
 
 
 class EnterpriseContributionFilterSet(TrethoFilterSet):

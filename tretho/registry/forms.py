@@ -19,16 +19,21 @@ from .models import (
     Staff,
     SupportPayment,
 )
+from .selectors import zones_near
 
 
 class _CommuneOwnedForm(TrethoModelForm):
-    """Groups and enterprises belong to a commune (xã, phường, đặc khu), not to a district or a province."""
+    """Groups and enterprises belong to a commune (xã, phường, đặc khu), not to a district or a province; their
+    nearest industrial zone is one of the provinces the user works in."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         unit = self.fields.get("unit")
         if unit is not None:
             unit.queryset = unit.queryset.filter(level=UnitLevel.COMMUNE)
+        zone = self.fields.get("zone")
+        if zone is not None:
+            zone.queryset = zones_near(self.user)
 
 
 class ChildcareGroupForm(_CommuneOwnedForm):

@@ -13,7 +13,8 @@ from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from tretho.core.scoping import VIEW
+from tretho.core.scoping import VIEW, scope_for
+from tretho.geo.models import IndustrialZone
 
 from .choices import CARING_ROLES, FollowUpStatus, Qualification
 from .models import ChildcareGroup, Enrolment, HealthCheck, Staff, SupervisionVisit
@@ -27,6 +28,25 @@ def months_before(day: dt.date, months: int) -> dt.date:
     year, month = divmod(index, 12)
     month += 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def province_prefix(path: str) -> str:
+    """"/1/25/" of "/1/25/310/4021/": the path of the province a unit lies in (the country's for the country)."""
+    parts = [part for part in path.split("/") if part]
+    return "/" + "".join(f"{part}/" for part in parts[:2])
+
+
+def zones_near(user: Any) -> QuerySet[IndustrialZone]:
+    """Industrial zones a user may name as a group's or an enterprise's nearest zone: those of the provinces the
+    user works in. A commune officer's group lies near a zone recorded at the province or a neighbouring commune,
+    which restrict() alone would hide from them (a zone's name is no personal data)."""
+    scope = scope_for(user, VIEW, IndustrialZone)
+    if scope.everything:
+        return IndustrialZone.objects.all()
+    query = Q(pk__in=[])
+    for prefix in {province_prefix(path) for path in scope.paths}:
+        query |= Q(unit__path__startswith=prefix)
+    return IndustrialZone.objects.filter(query)
 
 
 def groups_for(user: Any, action: str = VIEW) -> QuerySet[ChildcareGroup]:

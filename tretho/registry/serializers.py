@@ -20,6 +20,7 @@ from .models import (
     Staff,
     SupportPayment,
 )
+from .selectors import zones_near
 
 _BOOKKEEPING = ["version", "created_at", "updated_at"]
 
@@ -45,7 +46,18 @@ class _Validated(TrethoSerializer):
         return attrs
 
 
-class ChildcareGroupSerializer(_Validated):
+class _NearZone(_Validated):
+    """The nearest industrial zone: one of the provinces the user works in (selectors.zones_near)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        zone = self.fields.get("zone")
+        if zone is not None:
+            request = self.context.get("request")
+            zone.queryset = zones_near(getattr(request, "user", None))
+
+
+class ChildcareGroupSerializer(_NearZone):
     class Meta:
         model = ChildcareGroup
         fields = ["id", "name", "code", "kind", "unit", "zone", "address", "owner_name", "owner_phone", "latitude",
@@ -96,7 +108,7 @@ class StaffSerializer(_Validated):
                   "end_date", "trained", "trained_on", "training_note", *_BOOKKEEPING]
 
 
-class EnterpriseSerializer(_Validated):
+class EnterpriseSerializer(_NearZone):
     class Meta:
         model = Enterprise
         fields = ["id", "name", "tax_code", "unit", "zone", "address", "employees", "female_employees",
