@@ -20,6 +20,7 @@ from tretho.accounts.demo_logins import DEMO_PASSWORD
 from tretho.accounts.models import Role, RoleAssignment, User
 from tretho.geo.models import AdministrativeUnit, IndustrialZone
 from tretho.orgs.models import Agency, Membership, SteeringCommittee
+from tretho.registry.demo import load_registry_demo
 
 from . import data
 from .data import UnitRef
@@ -120,6 +121,7 @@ def load_demo(*, reset_passwords: bool = False) -> LoadReport:
         _load_zones(unit, report)
         _load_users(unit, agencies, report, reset_passwords=reset_passwords)
         load_reference_plans(unit, agencies, report)
+        load_registry_demo(report)  # childcare groups of the Đồng Nai plan: after zones, agencies and plans
     return report
 
 
