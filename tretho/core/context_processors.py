@@ -22,6 +22,7 @@ NAVIGATION_MENU: list[tuple[Any, Any]] = [
     )),
     (_("Nhóm trẻ"), (
         (_("Nhóm trẻ"), "registry:childcaregroup_list"),
+        (_("Bản đồ nhóm trẻ"), "registry:group_map"),
         (_("Người chăm sóc trẻ"), "registry:staff_list"),
         (_("Doanh nghiệp"), "registry:enterprise_list"),
     )),
