@@ -124,3 +124,26 @@ def test_result_detail_shows_the_numbers_behind_a_value(client, data):
     assert "Xã Hòa An" in html and "Xã Tân Phú" in html  # the accepted reports behind the numerator
     assert data.plan.get_absolute_url() in html  # the target's plan
     assert client.get(reverse("reporting:result_detail"), {"result": 999999}).status_code == 404
+
+
+def test_results_api_gives_the_dashboards_numbers_scoped(api_client, data):
+    world = data.world
+    url = reverse("api:results-list")
+    api_client.force_authenticate(world.manager_a)
+    response = api_client.get(url, {"period": data.period_2020.pk, "lower": "true"})
+    assert response.status_code == 200
+    rows = {(row["unit_code"], row["indicator"]): row for row in response.json()}
+    province = rows[("T91", "TL_TIEP_CAN")]
+    assert province["value"] == "75.0000" and province["numerator"] == "150.0000"
+    assert province["status"] == "on_track" and province["achieved"] == "100.0" and province["submissions"] == 2
+    assert rows[("H911", "SO_NHOM")]["value"] == "5.0000" and rows[("H911", "SO_NHOM")]["status"] == "no_target"
+    assert len(rows) == 4  # two indicators × the province and its district
+    response = api_client.get(url, {"period": data.period_2020.pk, "unit": world.district_a1.pk,
+                                    "breakdown": "gioitinh=nu", "as_of": "2020-06-30"})
+    assert [row["status"] for row in response.json()] == ["no_data", "no_data"]
+    assert api_client.get(url, {"period": data.period_2020.pk, "as_of": "30/06/2020"}).status_code == 400
+    assert api_client.get(url).status_code == 404
+    api_client.force_authenticate(world.officer_b1)
+    assert api_client.get(url, {"period": data.period_2020.pk, "unit": world.province_a.pk}).status_code == 404
+    rows = api_client.get(url, {"period": data.period_2020.pk}).json()
+    assert {row["unit_code"] for row in rows} == {"P92001"} and all(row["value"] is None for row in rows)

@@ -10,4 +10,5 @@ URL_TESTS = {
     "reporting:dashboard_xlsx": EXPORTS + "test_excel_holds_every_table_shown",
     "reporting:dashboard_adx": EXPORTS + "test_adx_and_json_carry_the_roll_ups_of_the_units_shown",
     "reporting:dashboard_json": EXPORTS + "test_adx_and_json_carry_the_roll_ups_of_the_units_shown",
+    "api:results-list": DASHBOARD + "test_results_api_gives_the_dashboards_numbers_scoped",
 }
