@@ -21,6 +21,7 @@ from tretho.accounts.models import Role, RoleAssignment, User
 from tretho.geo.models import AdministrativeUnit, IndustrialZone
 from tretho.orgs.models import Agency, Membership, SteeringCommittee
 from tretho.registry.demo import load_registry_demo
+from tretho.reporting.demo import load_reporting_demo
 
 from . import data
 from .data import UnitRef
@@ -122,6 +123,7 @@ def load_demo(*, reset_passwords: bool = False) -> LoadReport:
         _load_users(unit, agencies, report, reset_passwords=reset_passwords)
         load_reference_plans(unit, agencies, report)
         load_registry_demo(report)  # childcare groups of the Đồng Nai plan: after zones, agencies and plans
+        load_reporting_demo(unit, report)
     return report
 
 

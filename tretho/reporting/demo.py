@@ -124,22 +124,17 @@ def _who(option: str) -> tuple[str, str]:
     return ("doi_tuong", option)
 
 
-# Registry metrics that may pre-fill a field, by the words their codes are likely to use; the demo links a field to
-# the first one registered (tretho.metrics.registry), so the forms follow whatever the registry offers.
-PREFILL_GROUPS = ("nhom_tre_dang_hoat_dong", "nhom_tre", "so_nhom_tre", "registry.groups")
-PREFILL_GROUPS_LICENSED = ("nhom_tre_duoc_cap_phep", "nhom_tre_cap_phep")
-PREFILL_GROUPS_SUPPORTED = ("nhom_tre_duoc_ho_tro_de_an", "nhom_tre_ho_tro", "nhom_tre_duoc_ho_tro_404")
-PREFILL_GROUPS_NEW = ("nhom_tre_thanh_lap_moi", "nhom_tre_moi")
-PREFILL_GROUPS_CONSOLIDATED = ("nhom_tre_kien_toan", "nhom_tre_duoc_kien_toan_404")
-PREFILL_GROUPS_SAFE = ("nhom_tre_dat_an_toan", "nhom_tre_dat_chuan_an_toan")
-PREFILL_SUPERVISED = ("nhom_tre_duoc_giam_sat", "nhom_tre_giam_sat")
-PREFILL_VISITS = ("luot_giam_sat", "so_luot_giam_sat", "giam_sat_nhom_tre")
-PREFILL_CHILDREN_IN_GROUPS = ("tre_trong_nhom", "tre_dang_hoc", "tre_nhom_tre", "tre_duoc_cham_soc_tai_nhom")
-PREFILL_U36_IN_GROUPS = ("tre_duoi_36_thang_trong_nhom", "tre_duoi_36_thang_nhom_tre")
-PREFILL_STAFF = ("nguoi_cham_soc", "nhan_su_nhom_tre", "so_nhan_su", "nhan_vien_nhom_tre")
-PREFILL_STAFF_TRAINED = ("nguoi_cham_soc_da_tap_huan", "nhan_su_da_tap_huan", "nhan_su_duoc_tap_huan")
-PREFILL_ND105_GROUPS = ("nhom_tre_ho_tro_nd105", "nhom_tre_nhan_ho_tro_mot_lan")
-PREFILL_ND105_MONEY = ("kinh_phi_ho_tro_nd105", "tien_ho_tro_nd105")
+# Computed metrics of the childcare registry (tretho/registry/metrics.py) that pre-fill a field; the demo links a
+# field to the first code registered at load time, and later runs link fields whose metric has appeared since.
+PREFILL_GROUPS = ("so_nhom_tre_hoat_dong",)
+PREFILL_GROUPS_LICENSED = ("so_nhom_tre_duoc_cap_phep",)
+PREFILL_GROUPS_CONSOLIDATED = ("so_nhom_tre_kien_toan",)
+PREFILL_GROUPS_NEW = ("so_nhom_tre_thanh_lap_moi",)
+PREFILL_GROUPS_SAFE = ("so_nhom_tre_dat_tat_ca_tieu_chi",)
+PREFILL_SUPERVISED = ("so_nhom_tre_duoc_giam_sat",)
+PREFILL_U36_IN_GROUPS = ("so_tre_duoi_36_thang_theo_hoc",)
+PREFILL_STAFF = ("so_nguoi_cham_soc_tre",)
+PREFILL_STAFF_TRAINED = ("so_nguoi_cham_soc_tre_tap_huan",)
 
 S404 = {
     "groups": "I. Nhóm trẻ độc lập tư thục",
@@ -193,7 +188,7 @@ DE_AN_404 = ProgrammeForms(
         _f("licensed", "nhom_tre_dltt_duoc_cap_phep", "trong đó: được cấp phép hoạt động", S404["groups"],
            part_of="groups", prefill=PREFILL_GROUPS_LICENSED, demo=("share", "groups", 0.6, 0.95)),
         _f("supported", "nhom_tre_duoc_ho_tro", "Số nhóm trẻ được hỗ trợ kiện toàn, phát triển mới", S404["groups"],
-           part_of="groups", required=True, prefill=PREFILL_GROUPS_SUPPORTED, demo=("share", "groups", 0.3, 0.7)),
+           part_of="groups", required=True, demo=("share", "groups", 0.3, 0.7)),
         _f("consolidated", "nhom_tre_duoc_ho_tro_kien_toan", "trong đó: được hỗ trợ kiện toàn", S404["groups"],
            part_of="supported", prefill=PREFILL_GROUPS_CONSOLIDATED, demo=("share", "supported", 0.75, 0.9)),
         _f("new", "nhom_tre_duoc_ho_tro_phat_trien_moi", "trong đó: thành lập mới", S404["groups"],
@@ -203,9 +198,9 @@ DE_AN_404 = ProgrammeForms(
         _f("supervised", "nhom_tre_duoc_giam_sat_trong_ky", "Số nhóm trẻ được giám sát trong kỳ", S404["groups"],
            part_of="groups", prefill=PREFILL_SUPERVISED, demo=("share", "groups", 0.4, 0.9)),
         _f("visits", "luot_giam_sat_nhom_tre_404", "Số lượt giám sát nhóm trẻ", S404["groups"], levels="123",
-           prefill=PREFILL_VISITS, demo=("range", 5, 40), upper_demo=("range", 2, 10)),
+           demo=("range", 5, 40), upper_demo=("range", 2, 10)),
         _f("in_groups", "tre_dang_gui_tai_nhom_tre", "Số trẻ đang được chăm sóc tại các nhóm trẻ", S404["groups"],
-           prefill=PREFILL_CHILDREN_IN_GROUPS, demo=("range", 150, 600)),
+           demo=("range", 150, 600)),
         # II. children under 36 months
         _f("u36", "tre_duoi_36_thang_dia_ban", "Tổng số trẻ dưới 36 tháng tuổi trên địa bàn Đề án", S404["u36"],
            required=True, demo=("range", 400, 1400)),
@@ -269,14 +264,14 @@ DE_AN_404 = ProgrammeForms(
         # VI. Nghị định 105/2020 (from the 2020–2021 school year)
         _f("nd105_groups", "nhom_tre_ho_tro_ban_dau_nd105",
            "Số nhóm trẻ được hỗ trợ kinh phí một lần (ít nhất 20 triệu đồng/nhóm)", S404["nd105"], part_of="groups",
-           since=2020, prefill=PREFILL_ND105_GROUPS, demo=("share", "groups", 0.05, 0.3)),
+           since=2020, demo=("share", "groups", 0.05, 0.3)),
         _f("nd105_children", "tre_duoc_ho_tro_nd105", "Số trẻ em được hỗ trợ (ít nhất 160.000 đồng/trẻ/tháng)",
            S404["nd105"], part_of="in_groups", since=2020, demo=("share", "in_groups", 0.1, 0.4)),
         _f("nd105_teachers", "giao_vien_duoc_ho_tro_nd105",
            "Số giáo viên được hỗ trợ (ít nhất 800.000 đồng/người/tháng)", S404["nd105"], part_of="staff", since=2020,
            demo=("share", "staff_teacher", 0.3, 0.8)),
         _f("nd105_money", "kinh_phi_ho_tro_nd105", "Tổng kinh phí hỗ trợ đã chi trả (đồng)", S404["nd105"],
-           since=2020, prefill=PREFILL_ND105_MONEY,
+           since=2020,
            demo=("linear", ("nd105_groups", 20_000_000), ("nd105_children", 1_440_000),
                  ("nd105_teachers", 7_200_000))),
         # VII. steering
@@ -569,3 +564,217 @@ def demo_values(spec: ProgrammeForms, fields: list[FieldSpec], unit_code: str, p
         return values[key]
 
     return {f.key: Decimal(value(f.key)).quantize(Decimal(1), rounding=ROUND_FLOOR) for f in fields}
+
+
+# -- loading ------------------------------------------------------------------------------------------------------
+
+CHANGE_REASON = "tretho demo"
+DEMO_ACTOR = "demo.admin"  # decides for every level above (an administrator at the Việt Nam root)
+MISSING_NOTE = "Các đơn vị còn lại không thuộc địa bàn triển khai Đề án trong kỳ."
+# Days between the submission and its level's deadline (negative: late), by the unit's position in the list.
+TIMING = (6, 3, 9, 1, -4, 12, 0, 5)
+
+
+def load_reporting_demo(unit: Any, report: Any) -> dict[str, Any]:
+    """Write the reporting demo (unit: tretho.demo.load.UnitResolver; report: its LoadReport). Runs inside the
+    demo's transaction. Returns the forms by code."""
+    from tretho.accounts.models import User
+    from tretho.metrics.sync import national_root, sync_computed_metrics
+    from tretho.programmes.models import Programme
+
+    root = national_root()
+    sync_computed_metrics()  # the registry's metrics have Metric rows before fields point at them
+    actor = User.objects.get(username=DEMO_ACTOR)
+    programmes = {p.code: p for p in Programme.objects.filter(code__in=[s.programme for s in PROGRAMME_FORMS])}
+    _ensure_breakdown(root, report)
+    forms: dict[str, Any] = {}
+    fields_by_form: dict[str, dict[str, Any]] = {}
+    for spec in PROGRAMME_FORMS:
+        programme = programmes[spec.programme]
+        elements = {e.code: _ensure_element(e, root, report) for e in spec.elements}
+        _ensure_formulas(programme, spec, report)
+        for form_spec, upper in ((spec.commune_form, False), (spec.upper_form, True)):
+            form, fields = _ensure_form(programme, form_spec, form_fields(spec, upper), elements, root, report)
+            forms[form_spec.code] = form
+            fields_by_form[form_spec.code] = fields
+    periods = {(p.programme, p.period_id): _ensure_period(p, programmes[p.programme], report) for p in PERIODS}
+    items = []
+    for item in SUBMISSIONS:
+        spec = next(s for s in PROGRAMME_FORMS if s.programme == item.programme)
+        form_spec = spec.upper_form if item.upper else spec.commune_form
+        items.append((item, spec, periods[item.programme, item.period_id], forms[form_spec.code],
+                      fields_by_form[form_spec.code], unit(item.unit)))
+    _ensure_submissions(items, actor, report)
+    return forms
+
+
+def _ensure_breakdown(root: Any, report: Any) -> None:
+    from tretho.metrics.models import Breakdown, BreakdownOption
+
+    code, name, options = SERVICE_DOMAINS
+    breakdown, created = Breakdown.objects.get_or_create(code=code, defaults={"name": name, "unit": root})
+    report.record(Breakdown, created=created, changed=created)
+    for order, (option_code, option_name) in enumerate(options, start=1):
+        _option, created = BreakdownOption.objects.get_or_create(
+            breakdown=breakdown, code=option_code, defaults={"name": option_name, "order": order})
+        report.record(BreakdownOption, created=created, changed=created)
+
+
+def _ensure_element(spec: ElementSpec, root: Any, report: Any) -> Any:
+    """Created when missing, never overwritten (users maintain data elements; the programmes demo makes some)."""
+    from tretho.metrics.models import Breakdown, DataElement
+
+    element, created = DataElement.objects.get_or_create(code=spec.code, defaults={
+        "name": spec.name, "unit_of_measure": spec.unit_of_measure, "value_type": spec.value_type, "unit": root})
+    if created and spec.breakdowns:
+        element.breakdowns.set(Breakdown.objects.filter(code__in=spec.breakdowns))
+    report.record(DataElement, created=created, changed=created)
+    return element
+
+
+def _ensure_formulas(programme: Any, spec: ProgrammeForms, report: Any) -> None:
+    """The reference plans' own indicators get their numerator and denominator when they have none yet."""
+    from tretho.metrics.models import Metric
+    from tretho.programmes.models import Indicator
+
+    for formula in spec.formulas:
+        indicator = Indicator.objects.filter(programme=programme, code=formula.code).first()
+        if indicator is None or indicator.numerator_id is not None:
+            continue
+        indicator.numerator = Metric.objects.get(code=formula.numerator)
+        indicator.denominator = Metric.objects.get(code=formula.denominator)
+        indicator.version += 1
+        indicator._change_reason = CHANGE_REASON  # type: ignore[attr-defined]
+        indicator.save(update_fields=["numerator", "denominator", "version", "updated_at"])
+        report.record(Indicator, created=False, changed=True)
+
+
+def _prefill_metric(codes: tuple[str, ...]) -> Any:
+    from tretho.metrics import registry
+    from tretho.metrics.models import Metric
+
+    for code in codes:
+        if registry.is_computed(code):
+            metric = Metric.objects.filter(code=code, kind="computed", is_active=True).first()
+            if metric is not None:
+                return metric
+    return None
+
+
+def _ensure_form(programme: Any, spec: FormSpec, fields: list[FieldSpec], elements: dict[str, Any], root: Any,
+                 report: Any) -> tuple[Any, dict[str, Any]]:
+    from .models import FormField, ReportForm
+
+    form, created = ReportForm.objects.get_or_create(programme=programme, code=spec.code, defaults={
+        "name": spec.name, "description": spec.description, "levels": spec.levels, "unit": root})
+    report.record(ReportForm, created=created, changed=created)
+    made: dict[str, Any] = {}
+    for order, item in enumerate(fields, start=1):
+        element = elements[item.element]
+        field = FormField.objects.filter(form=form, data_element=element, option_key=item.option_key).first()
+        metric = _prefill_metric(item.prefill)
+        if field is None:
+            field = FormField(form=form, data_element=element, option_key=item.option_key, order=order,
+                              section=item.section, label=item.label, required=item.required,
+                              min_value=item.min_value, max_value=item.max_value, prefill_metric=metric,
+                              part_of=made.get(item.part_of))
+            field._change_reason = CHANGE_REASON  # type: ignore[attr-defined]
+            field.save()
+            report.record(FormField, created=True, changed=True)
+        elif field.prefill_metric_id is None and metric is not None:
+            # A metric the registry registered after the form was made: link it (once).
+            field.prefill_metric = metric
+            field.version += 1
+            field._change_reason = CHANGE_REASON  # type: ignore[attr-defined]
+            field.save(update_fields=["prefill_metric", "version", "updated_at"])
+            report.record(FormField, created=False, changed=True)
+        else:
+            report.record(FormField, created=False, changed=False)
+        made[item.key] = field
+    return form, made
+
+
+def _ensure_period(spec: PeriodSpec, programme: Any, report: Any) -> Any:
+    from .models import PeriodDeadline, ReportingPeriod
+
+    period, created = ReportingPeriod.objects.get_or_create(programme=programme, period_id=spec.period_id, defaults={
+        "start": spec.start, "end": spec.end, "opens_on": dt.date(spec.end.year, 10, 1),
+        "closes_on": dt.date(spec.end.year + 1, 1, 31)})
+    report.record(ReportingPeriod, created=created, changed=created)
+    for level, deadline in spec.deadlines.items():
+        _row, created = PeriodDeadline.objects.get_or_create(period=period, level=level,
+                                                             defaults={"deadline": deadline})
+        report.record(PeriodDeadline, created=created, changed=created)
+    return period
+
+
+def _ensure_submissions(items: list[tuple], actor: Any, report: Any) -> None:
+    """Create the submissions not there yet. Drafts go through the real actions (start, pre-fill from the
+    registry), as a demo officer opens them. Past reports (submitted, returned, accepted) are written in a few
+    batches with their values, events and history — each value set checked against the form's rules first — and
+    the accepted ones are added to the roll-ups by the function accepting uses (rollups.add_submission). Walking
+    each through the actions one by one made `tretho demo` three times slower."""
+    from simple_history.utils import bulk_create_with_history
+
+    from . import prefill, rollups, validation
+    from .models import Submission, SubmissionEvent, SubmissionValue
+
+    made: list[tuple[Any, SubmissionSpec, dict[int, Decimal]]] = []
+    for item, spec, period, form, fields, unit in items:
+        if Submission.objects.filter(unit=unit, period=period, form=form).exists():
+            report.record(Submission, created=False, changed=False)
+            continue
+        report.record(Submission, created=True, changed=True)
+        if item.status == DRAFT:
+            prefill.do_start_prefilled(unit, period, form, acting_user=actor)
+            continue
+        specs = form_fields(spec, item.upper)
+        generated = demo_values(spec, specs, unit.code, period.period_id, item.upper)
+        values = {fields[f.key].pk: generated[f.key] for f in specs}
+        problems = validation.check_values(list(fields.values()), values)
+        if problems:
+            raise ValueError(f"demo values of {unit} {period.period_id} break the form's rules: {problems}")
+        sent, decided = _dates(unit, period)
+        decided_by = actor if item.status != SUBMITTED else None
+        submission = Submission(
+            unit=unit, period=period, form=form, status=item.status, submitted_at=sent, submitted_by=actor,
+            decided_at=decided if decided_by else None, decided_by=decided_by, return_comment=item.return_comment,
+            missing_children_note=MISSING_NOTE if item.upper else "", created_by=actor,
+            **NARRATIVES[spec.programme])
+        submission.full_clean()
+        made.append((submission, item, values))
+    if not made:
+        return
+    bulk_create_with_history([s for s, _item, _values in made], Submission, default_user=actor,
+                             default_change_reason=CHANGE_REASON)
+    if any(s.pk is None for s, _item, _values in made):  # a database that returns no ids from a bulk insert
+        ids = {(u, p, f): pk for pk, u, p, f in Submission.objects.filter(
+            unit__in={s.unit_id for s, _i, _v in made}).values_list("pk", "unit_id", "period_id", "form_id")}
+        for submission, _item, _values in made:
+            submission.pk = ids[submission.unit_id, submission.period_id, submission.form_id]
+    rows, events = [], []
+    for submission, item, values in made:
+        rows += [SubmissionValue(submission=submission, field_id=field_id, value=value, created_by=actor)
+                 for field_id, value in values.items()]
+        events.append(SubmissionEvent(submission=submission, action="submit", actor=actor,
+                                      at=submission.submitted_at, created_by=actor))
+        if item.status in (ACCEPTED, RETURNED):
+            events.append(SubmissionEvent(
+                submission=submission, action="accept" if item.status == ACCEPTED else "return", actor=actor,
+                at=submission.decided_at, comment=item.return_comment, created_by=actor))
+    bulk_create_with_history(rows, SubmissionValue, default_user=actor, default_change_reason=CHANGE_REASON)
+    bulk_create_with_history(events, SubmissionEvent, default_user=actor, default_change_reason=CHANGE_REASON)
+    for submission, item, _values in made:
+        if item.status == ACCEPTED:
+            rollups.add_submission(submission)
+
+
+def _dates(unit: Any, period: Any) -> tuple[dt.datetime, dt.datetime]:
+    """Reports of past years sent around their level's deadline (a few late) and decided a few days later: the
+    completeness and timeliness pages then show a believable history, not everything sent today."""
+    from django.utils import timezone
+
+    deadline = period.deadline_for(unit.level) or period.end
+    position = int(_fraction(unit.code, period.period_id) * len(TIMING))
+    sent = timezone.make_aware(dt.datetime.combine(deadline - dt.timedelta(days=TIMING[position]), dt.time(9, 30)))
+    return sent, sent + dt.timedelta(days=3, hours=5)
