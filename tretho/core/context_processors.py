@@ -25,6 +25,7 @@ NAVIGATION_MENU: list[tuple[Any, Any]] = [
         (_("Bản đồ nhóm trẻ"), "registry:group_map"),
         (_("Người chăm sóc trẻ"), "registry:staff_list"),
         (_("Doanh nghiệp"), "registry:enterprise_list"),
+        (_("Nhập từ Excel"), "registry:group_import"),
     )),
     (_("Đơn vị hành chính"), "geo:administrativeunit_list"),
     (_("Tổ chức"), (
