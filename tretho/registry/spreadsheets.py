@@ -746,10 +746,17 @@ def _preparers(fields: list[models.Field]) -> list[Callable[[Any], Any] | None]:
 
 
 def _executemany(table: str, columns: list[str], rows: Iterable[list[Any]]) -> None:
+    """INSERT the rows: PostgreSQL through COPY (psycopg writes each row in the stream), others by executemany."""
     quote = connection.ops.quote_name
-    sql = (f"INSERT INTO {quote(table)} ({', '.join(quote(column) for column in columns)}) "  # noqa: S608
-           f"VALUES ({', '.join(['%s'] * len(columns))})")
+    names = ", ".join(quote(column) for column in columns)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with connection.wrap_database_errors, cursor.cursor.copy(
+                    f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        sql = f"INSERT INTO {quote(table)} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: S608
         cursor.executemany(sql, rows)
 
 
