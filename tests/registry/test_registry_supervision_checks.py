@@ -324,3 +324,47 @@ def test_closing_a_follow_up_from_the_overdue_page(world, checklist, client):
     page = client.get(reverse("registry:visit_overdue"))
     assert "Đã ghi nhận khắc phục xong" in page.content.decode() and page.context["total"] == 0
     assert client.get(url).status_code == 405
+
+
+# -- a new version when the rules change ---------------------------------------------------------------------------
+
+def test_a_new_version_copies_the_criteria_and_closes_the_old_one(world, checklist, client):
+    provincial = ChecklistTemplate.objects.create(code="tinh-a", name="Giám sát nhóm trẻ của tỉnh",
+                                                  version_label="2023", effective_from=dt.date(2023, 1, 1),
+                                                  unit=world.province_a)
+    for order, (code_, text) in enumerate((("A1", "Có sổ tay phụ huynh"), ("A2", "Có tủ thuốc")), start=1):
+        ChecklistCriterion.objects.create(template=provincial, code=code_, order=order, text=text)
+    make_visit(world.commune_a1a, day=dt.date(2025, 6, 10), results=False, template=provincial)
+    url = reverse("registry:checklisttemplate_new_version", args=[provincial.pk])
+
+    for user in (world.officer_a1a, world.viewer_a):  # they read checklists, they do not write them
+        login(client, user)
+        assert client.get(url).status_code == 404
+    login(client, world.manager_a)
+    national = reverse("registry:checklisttemplate_new_version", args=[checklist.pk])
+    assert client.get(national).status_code == 404  # the national checklist is not the province's to change
+    detail = client.get(reverse("registry:checklisttemplate_detail", args=[provincial.pk])).content.decode()
+    assert url in detail
+    assert client.get(url).status_code == 200
+
+    for data, message in (
+        ({"version_label": "2022", "effective_from": "01/01/2022"}, "Phiên bản mới phải áp dụng sau ngày 01/01/2023."),
+        ({"version_label": "2023", "effective_from": "01/01/2026"}, "Đã có phiên bản “2023”."),
+        ({"version_label": "2025", "effective_from": "01/01/2025"},
+         "1 lần giám sát từ ngày này đã ghi theo phiên bản hiện tại."),
+    ):
+        response = client.post(url, data)
+        assert response.status_code == 400 and message in response.content.decode(), response.context["form"].errors
+    assert ChecklistTemplate.objects.filter(code="tinh-a").count() == 1
+
+    response = client.post(url, {"version_label": "2026", "effective_from": "01/01/2026"})
+    assert response.status_code == 302
+    new = ChecklistTemplate.objects.get(code="tinh-a", version_label="2026")
+    assert response["Location"] == new.get_absolute_url()
+    provincial.refresh_from_db()
+    assert provincial.effective_to == dt.date(2025, 12, 31) and provincial.version == 2
+    assert new.created_by == world.manager_a and new.unit == world.province_a
+    assert list(new.criteria.values_list("code", "text")) == [("A1", "Có sổ tay phụ huynh"), ("A2", "Có tủ thuốc")]
+    assert template_for(dt.date(2025, 12, 31), provincial) == provincial
+    assert template_for(dt.date(2026, 1, 1), provincial) == new
+    assert client.post(url, {"version_label": "2027", "effective_from": "01/06/2025"}).status_code == 400

@@ -14,7 +14,7 @@ from tretho.core.integrity import claim_version
 from tretho.core.scoping import ADD, CHANGE, user_can
 
 from ..choices import FollowUpStatus
-from ..models import ChecklistCriterion, SupervisionVisit, VisitResult
+from ..models import ChecklistCriterion, ChecklistTemplate, SupervisionVisit, VisitResult
 
 
 @transaction.atomic
@@ -63,3 +63,40 @@ def do_close_follow_up(visit: SupervisionVisit, done_on: dt.date, *, version: in
     visit.full_clean()
     visit.save()
     return visit
+
+
+@transaction.atomic
+def do_new_checklist_version(template: ChecklistTemplate, *, version_label: str, effective_from: dt.date,
+                             acting_user: Any) -> ChecklistTemplate:
+    """When the rules change: a copy of the template and its criteria as a new version in force from
+    effective_from; the old version ends the day before. Visits keep the version they were recorded with, so
+    none may already be recorded on it from that day on."""
+    if not user_can(acting_user, CHANGE, template):
+        raise PermissionDenied
+    errors = {}
+    if effective_from <= template.effective_from:
+        errors["effective_from"] = _("Phiên bản mới phải áp dụng sau ngày %(date)s.") % {
+            "date": template.effective_from.strftime("%d/%m/%Y")}
+    elif ChecklistTemplate.objects.filter(code=template.code, effective_from__gte=effective_from).exists():
+        errors["effective_from"] = _("Đã có phiên bản áp dụng từ ngày này trở về sau.")
+    if ChecklistTemplate.objects.filter(code=template.code, version_label=version_label).exists():
+        errors["version_label"] = _("Đã có phiên bản “%(label)s”.") % {"label": version_label}
+    recorded = template.visits.filter(date__gte=effective_from).count()
+    if recorded and "effective_from" not in errors:
+        errors["effective_from"] = _("%(count)s lần giám sát từ ngày này đã ghi theo phiên bản hiện tại.") % {
+            "count": recorded}
+    if errors:
+        raise ValidationError(errors)
+    new = ChecklistTemplate.objects.create(
+        code=template.code, name=template.name, version_label=version_label, legal_basis=template.legal_basis,
+        effective_from=effective_from, effective_to=template.effective_to, unit=template.unit,
+        created_by=acting_user)
+    for criterion in template.criteria.order_by("order", "id"):
+        ChecklistCriterion.objects.create(
+            template=new, code=criterion.code, order=criterion.order, text=criterion.text,
+            legal_basis=criterion.legal_basis, kind=criterion.kind, limit=criterion.limit,
+            auto_check=criterion.auto_check, created_by=acting_user)
+    template.effective_to = effective_from - dt.timedelta(days=1)
+    template.version += 1
+    template.save()
+    return new

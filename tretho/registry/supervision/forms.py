@@ -203,3 +203,10 @@ class FollowUpDoneForm(forms.Form):
     done_on = forms.DateField(label=_("Ngày khắc phục xong"), widget=forms.TextInput(
         attrs={"class": "form-control form-control-sm", "placeholder": "dd/mm/yyyy"}))
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class NewVersionForm(forms.Form):
+    version_label = forms.CharField(label=gettext_lazy("Phiên bản mới"), max_length=30,
+                                    widget=forms.TextInput(attrs={"class": "form-control"}))
+    effective_from = forms.DateField(label=gettext_lazy("Áp dụng từ ngày"), widget=forms.TextInput(
+        attrs={"class": "form-control", "placeholder": "dd/mm/yyyy"}))

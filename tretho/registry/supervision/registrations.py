@@ -19,11 +19,13 @@ from .serializers import (
     VisitResultSerializer,
 )
 from .tables import ChecklistCriterionTable, ChecklistTemplateTable, SupervisionVisitTable, VisitResultTable
-from .views import VisitEditView, visit_detail_context
+from .views import VisitEditView, checklist_detail_context, visit_detail_context
 
 register(ChecklistTemplate, filterset=ChecklistTemplateFilterSet, table=ChecklistTemplateTable,
          form=ChecklistTemplateForm, serializer=ChecklistTemplateSerializer,
-         extra={"related": [("criteria", _("Các tiêu chí"))]})
+         extra={"related": [("criteria", _("Các tiêu chí"))],
+                "detail_template": "registry/supervision/checklist_detail.html",
+                "detail_context": checklist_detail_context})
 register(ChecklistCriterion, filterset=ChecklistCriterionFilterSet, table=ChecklistCriterionTable,
          form=ChecklistCriterionForm, serializer=ChecklistCriterionSerializer)
 register(SupervisionVisit, filterset=SupervisionVisitFilterSet, table=SupervisionVisitTable,

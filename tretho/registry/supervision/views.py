@@ -22,10 +22,10 @@ from tretho.core.scoping import CHANGE, VIEW, restrict_choices, user_can
 from tretho.core.views import ObjectEditView, ScopedObjectMixin
 from tretho.geo.models import AdministrativeUnit
 
-from ..models import SupervisionVisit
-from .actions import do_close_follow_up
+from ..models import ChecklistTemplate, SupervisionVisit
+from .actions import do_close_follow_up, do_new_checklist_version
 from .filters import OPEN_FOLLOW_UP
-from .forms import FollowUpDoneForm
+from .forms import FollowUpDoneForm, NewVersionForm
 
 PREVIEW_FIELDS = ("group", "date")
 OVERDUE_PAGE_SIZE = 50
@@ -117,3 +117,39 @@ class FollowUpDoneView(ScopedObjectMixin, View):
         else:
             messages.success(request, _("Đã ghi nhận khắc phục xong: %(visit)s.") % {"visit": visit})
         return HttpResponseRedirect(back)
+
+
+def checklist_detail_context(request: HttpRequest, template: ChecklistTemplate) -> dict[str, Any]:
+    can = user_can(request.user, CHANGE, template)
+    return {"new_version_url": reverse("registry:checklisttemplate_new_version", args=[template.pk]) if can else None}
+
+
+class NewChecklistVersionView(ScopedObjectMixin, View):
+    """"Tạo phiên bản mới": the rules changed; copy the template and its criteria from a date (then edit them)."""
+
+    action = CHANGE
+    template_name = "registry/supervision/checklist_new_version.html"
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        template = self.get_object()
+        return self.render_form(template, NewVersionForm())
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        template = self.get_object()
+        form = NewVersionForm(request.POST)
+        if form.is_valid():
+            try:
+                new = do_new_checklist_version(template, acting_user=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                for field, problems in error.message_dict.items():
+                    for problem in problems:
+                        form.add_error(field if field in form.fields else None, problem)
+            else:
+                messages.success(request, _("Đã tạo %(template)s; phiên bản trước áp dụng đến %(date)s.") % {
+                    "template": new, "date": template.effective_to.strftime("%d/%m/%Y")})
+                return HttpResponseRedirect(new.get_absolute_url())
+        return self.render_form(template, form, status=400)
+
+    def render_form(self, template: ChecklistTemplate, form: NewVersionForm, status: int = 200) -> HttpResponse:
+        return render(self.request, self.template_name, self.base_context() | {
+            "object": template, "form": form, "cancel_url": template.get_absolute_url()}, status=status)
