@@ -1,6 +1,7 @@
 """A commune officer records a supervision visit on a 360-px phone: picks the group, the checklist in force that
 day appears with the values computed from the group's records already chosen, the rest is tapped in, and the
-visit is saved with one result per criterion — without the page ever scrolling sideways."""
+visit is saved with one result per criterion; its overdue recommendation is then marked done on the overdue page —
+without any page scrolling sideways."""
 
 from __future__ import annotations
 
@@ -81,3 +82,18 @@ def test_officer_records_a_visit_on_a_phone(site, phone_page):
     assert len(results) == 14
     assert results["CS3"] == CriterionResult.FAIL and results["HS1"] == CriterionResult.PASS
     assert visit.results.get(criterion__code="CS1").measured_value == Decimal("1.50")
+
+    # The deadline has passed: the recommendation waits on the overdue page, where it is marked done.
+    page.goto(f"{base}/registry/supervision/overdue/")
+    card = page.locator(".overdue-list .card").filter(has_text="Nhóm trẻ Họa Mi")
+    expect(card).to_contain_text("Làm cổng, tường rào")
+    assert_fits_width(page, 360)
+    card.get_by_role("button", name="Đã khắc phục").click()
+    expect(page.locator(".alert-success")).to_contain_text("Đã ghi nhận khắc phục xong")
+    expect(page.locator(".overdue-list")).not_to_contain_text("Nhóm trẻ Họa Mi")
+    visit.refresh_from_db()
+    assert visit.follow_up_status == FollowUpStatus.DONE
+
+    page.goto(f"{base}/registry/supervision/")
+    expect(page.locator("main")).to_contain_text("10/06/2025 – Nhóm trẻ Họa Mi")
+    assert_fits_width(page, 360)
