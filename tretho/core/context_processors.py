@@ -26,6 +26,8 @@ NAVIGATION_MENU: list[tuple[Any, Any]] = [
         (_("Người chăm sóc trẻ"), "registry:staff_list"),
         (_("Doanh nghiệp"), "registry:enterprise_list"),
         (_("Nhập từ Excel"), "registry:group_import"),
+        (_("Giám sát"), "registry:supervisionvisit_list"),
+        (_("Kiến nghị quá hạn"), "registry:visit_overdue"),
     )),
     (_("Đơn vị hành chính"), "geo:administrativeunit_list"),
     (_("Tổ chức"), (
@@ -37,6 +39,7 @@ NAVIGATION_MENU: list[tuple[Any, Any]] = [
         (_("Đề án"), "programmes:programme_list"),
         (_("Chỉ số"), "programmes:indicator_list"),
         (_("Số liệu"), "metrics:metric_list"),
+        (_("Bộ tiêu chí giám sát"), "registry:checklisttemplate_list"),
     )),
 ]
 # The same entries flat, for the home page's tiles.
