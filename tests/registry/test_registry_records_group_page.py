@@ -78,6 +78,7 @@ def test_group_page_shows_snapshot_staff_health_visits_and_open_recommendations(
     for staff in group.staff.all():
         assert escape(staff.full_name) in html
     assert f'{reverse("registry:staff_add")}?group={group.pk}' in html
+    assert "Người chăm sóc trẻ</h2>" in html and "Hỗ trợ cơ sở vật chất</h2>" not in html
     assert f'{reverse("registry:enrolment_add")}?group={group.pk}' in html
 
 
@@ -113,3 +114,4 @@ def test_group_never_visited_says_so(client, world):
     client.force_login(world.officer_a1a, backend=BACKEND)
     html = client.get(group.get_absolute_url()).content.decode()
     assert "Chưa được giám sát lần nào." in html and "Chưa cập nhật số trẻ." in html
+    assert "Người chăm sóc trẻ</h2>" not in html  # no empty tables: the "Thêm …" buttons add records
