@@ -69,8 +69,9 @@ def test_district_dashboard_lists_its_communes_with_status_colours(client, data)
     assert charts["bar"]["units"] == ["Xã Hòa An", "Xã Tân Phú"]
     assert charts["bar"]["values"] == [3.0, 2.0]
     assert "Đúng hạn" in html or "Muộn" in html  # each commune's report state
-    # Drilling down keeps the other filters.
+    # Drilling down keeps the other filters; each value opens the numbers behind it.
     assert f"unit={world.commune_a1a.pk}" in html
+    assert f"{reverse('reporting:result_detail')}?unit={world.commune_a1a.pk}&amp;result={data.rate.pk}" in html
 
 
 def test_commune_dashboard_shows_own_results_and_deadlines(client, data):
