@@ -90,3 +90,32 @@ def test_who_may_open_the_pages(client, world):
         assert client.get(reverse(TEMPLATE)).status_code == 403
         assert client.post(reverse(IMPORT), {"file": upload(full_file())}).status_code == 403
     assert not ChildcareGroup.objects.exists()
+
+
+def cells(data: bytes) -> list[list[str]]:
+    import python_calamine
+
+    workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    return [[str(cell) for cell in line] for line in workbook.get_sheet_by_index(0).to_python()]
+
+
+def test_the_lists_export_filtered_imported_rows_within_scope(client, world):
+    """Core's list export works for the registry: the filtered rows of the user's scope, read back from the file."""
+    from tretho.registry.spreadsheets import import_workbook
+
+    assert import_workbook(full_file(), acting_user=world.officer_a1a).ok
+    other = workbook(groups=[group_row(commune="X91102", code="TP1", name="Nhóm trẻ Mai Vàng")])
+    assert import_workbook(other, acting_user=world.manager_a).ok
+
+    login(client, world.officer_a1a)
+    response = client.post(reverse("registry:childcaregroup_export"), {"q": "mai"})
+    assert response.status_code == 200
+    text = "\n".join(" | ".join(line) for line in cells(response.content))
+    assert "Nhóm trẻ Hoa Mai" in text  # matches "mai", in A1a
+    assert "Nhóm trẻ Sơn Ca" not in text  # does not match
+    assert "Nhóm trẻ Mai Vàng" not in text  # matches, but in A1b: out of the officer's scope
+
+    login(client, world.manager_a)
+    staff = client.post(reverse("registry:staff_export"), {})
+    text = "\n".join(" | ".join(line) for line in cells(staff.content))
+    assert staff.status_code == 200 and "Nguyễn Thị Lan" in text and "Lê Văn Bình" in text
