@@ -49,10 +49,11 @@
     });
   }
 
-  function axis(name, position) {
+  function axis(name, position, gap) {
     return {
-      type: "value", scale: true, name: name, position: position, nameLocation: "middle", nameGap: 28,
-      axisLabel: {formatter: function (value) { return value.toFixed(2); }, hideOverlap: true},
+      type: "value", scale: true, name: name, position: position, nameLocation: "middle", nameGap: gap,
+      // Three decimals (about 100 m): two would label a ward-sized map "10.94, 10.94, 10.94".
+      axisLabel: {formatter: function (value) { return value.toFixed(3); }, hideOverlap: true},
       splitLine: {lineStyle: {color: "#e9ecef"}}
     };
   }
@@ -60,10 +61,10 @@
   function draw(colourBy) {
     chart.setOption({
       animation: false,
-      grid: {left: 56, right: 16, top: 16, bottom: 48, containLabel: false},
+      grid: {left: 72, right: 24, top: 16, bottom: 48, containLabel: false},
       tooltip: {trigger: "item", confine: true, formatter: tooltip},
-      xAxis: axis(data.labels.longitude, "bottom"),
-      yAxis: axis(data.labels.latitude, "left"),
+      xAxis: axis(data.labels.longitude, "bottom", 28),
+      yAxis: axis(data.labels.latitude, "left", 56),
       dataZoom: [
         {type: "inside", xAxisIndex: 0, filterMode: "none"},
         {type: "inside", yAxisIndex: 0, filterMode: "none"}
@@ -81,6 +82,9 @@
     }
     list.textContent = "";
     data.legends[colourBy].forEach(function (category) {
+      if (!category.count) {
+        return;  // only the categories present on the map
+      }
       var item = document.createElement("li");
       item.className = "list-inline-item";
       var swatch = document.createElement("span");
