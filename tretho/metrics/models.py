@@ -213,7 +213,8 @@ class RollupValue(models.Model):
                                      related_name="rollup_values")
     option_key = models.CharField(_("phân tổ"), max_length=200, blank=True, default="")
     value = models.DecimalField(_("giá trị"), max_digits=20, decimal_places=4, default=0)
-    submissions = models.PositiveIntegerField(_("số báo cáo đã duyệt"), default=0)
+    # Signed: a reopen's upsert row carries -1 (it always meets the existing row).
+    submissions = models.IntegerField(_("số báo cáo đã duyệt"), default=0)
 
     objects = RestrictedManager()
 

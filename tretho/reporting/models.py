@@ -296,6 +296,12 @@ class Submission(TrethoModel):
         """Values and narratives can be edited only in draft or returned."""
         return self.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)
 
+    def delete(self, *args, **kwargs):
+        # An accepted report's values are in the roll-ups: reopen it first (which takes them out).
+        if self.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED):
+            raise models.ProtectedError(str(_("Báo cáo đã gửi hoặc đã duyệt, không xóa được.")), {self})
+        return super().delete(*args, **kwargs)
+
     def clean(self) -> None:
         super().clean()
         if self.form_id and self.period_id and self.form.programme_id != self.period.programme_id:
@@ -329,6 +335,11 @@ class SubmissionValue(TrethoModel):
 
     def get_absolute_url(self) -> str:
         return reverse("reporting:submissionvalue_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        super().clean()
+        if self.submission_id and self.field_id and self.field.form_id != self.submission.form_id:
+            raise ValidationError({"field": _("Ô báo cáo không thuộc mẫu của báo cáo này.")})
 
     @property
     def is_overridden(self) -> bool:

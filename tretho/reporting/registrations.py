@@ -1,1 +1,78 @@
 """Model-view registrations of the reporting app (tretho.core.registry)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from tretho.core.registry import register
+
+from .filters import (
+    FormFieldFilterSet,
+    PeriodDeadlineFilterSet,
+    ReminderLogFilterSet,
+    ReportFormFilterSet,
+    ReportingPeriodFilterSet,
+    SubmissionEventFilterSet,
+    SubmissionFilterSet,
+    SubmissionValueFilterSet,
+)
+from .forms import (
+    FormFieldForm,
+    PeriodDeadlineForm,
+    ReminderLogForm,
+    ReportFormForm,
+    ReportingPeriodForm,
+    SubmissionEventForm,
+    SubmissionForm,
+    SubmissionValueForm,
+)
+from .models import (
+    FormField,
+    PeriodDeadline,
+    ReminderLog,
+    ReportForm,
+    ReportingPeriod,
+    Submission,
+    SubmissionEvent,
+    SubmissionValue,
+)
+from .serializers import (
+    FormFieldSerializer,
+    PeriodDeadlineSerializer,
+    ReminderLogSerializer,
+    ReportFormSerializer,
+    ReportingPeriodSerializer,
+    SubmissionEventSerializer,
+    SubmissionSerializer,
+    SubmissionValueSerializer,
+)
+from .tables import (
+    FormFieldTable,
+    PeriodDeadlineTable,
+    ReminderLogTable,
+    ReportFormTable,
+    ReportingPeriodTable,
+    SubmissionEventTable,
+    SubmissionTable,
+    SubmissionValueTable,
+)
+
+# Written by the system only (the workflow, the reminders command): list and detail.
+SYSTEM_WRITTEN = ("add", "edit", "delete", "history", "deleted", "restore")
+
+register(ReportingPeriod, filterset=ReportingPeriodFilterSet, table=ReportingPeriodTable, form=ReportingPeriodForm,
+         serializer=ReportingPeriodSerializer,
+         extra={"related": [("deadlines", _("Hạn nộp theo cấp")), ("submissions", _("Báo cáo"))]})
+register(PeriodDeadline, filterset=PeriodDeadlineFilterSet, table=PeriodDeadlineTable, form=PeriodDeadlineForm,
+         serializer=PeriodDeadlineSerializer)
+register(ReportForm, filterset=ReportFormFilterSet, table=ReportFormTable, form=ReportFormForm,
+         serializer=ReportFormSerializer, extra={"related": [("fields", _("Các ô báo cáo"))]})
+register(FormField, filterset=FormFieldFilterSet, table=FormFieldTable, form=FormFieldForm,
+         serializer=FormFieldSerializer, extra={"related": [("parts", _("Các ô thành phần"))]})
+register(Submission, filterset=SubmissionFilterSet, table=SubmissionTable, form=SubmissionForm,
+         serializer=SubmissionSerializer,
+         extra={"related": [("values", _("Giá trị")), ("events", _("Lịch sử xử lý"))]})
+register(SubmissionValue, filterset=SubmissionValueFilterSet, table=SubmissionValueTable, form=SubmissionValueForm,
+         serializer=SubmissionValueSerializer)
+register(SubmissionEvent, filterset=SubmissionEventFilterSet, table=SubmissionEventTable, form=SubmissionEventForm,
+         serializer=SubmissionEventSerializer, without=SYSTEM_WRITTEN)
+register(ReminderLog, filterset=ReminderLogFilterSet, table=ReminderLogTable, form=ReminderLogForm,
+         serializer=ReminderLogSerializer, without=SYSTEM_WRITTEN)

@@ -1,7 +1,32 @@
 from django.urls import path
 
+from tretho.core.urls_for_models import model_urls
+
+from . import views_completeness
+from .models import (
+    FormField,
+    PeriodDeadline,
+    ReminderLog,
+    ReportForm,
+    ReportingPeriod,
+    Submission,
+    SubmissionEvent,
+    SubmissionValue,
+)
+
 app_name = "reporting"
-urlpatterns: list = []
+# A plain list: each part of the reporting module appends its own paths below.
+urlpatterns: list = [
+    *model_urls(ReportingPeriod, prefix="periods/"),
+    *model_urls(PeriodDeadline, prefix="deadlines/"),
+    *model_urls(ReportForm, prefix="forms/"),
+    *model_urls(FormField, prefix="form-fields/"),
+    *model_urls(Submission, prefix="submissions/"),
+    *model_urls(SubmissionValue, prefix="values/"),
+    *model_urls(SubmissionEvent, prefix="events/"),
+    *model_urls(ReminderLog, prefix="reminders/"),
+    path("completeness/", views_completeness.CompletenessView.as_view(), name="completeness"),
+]
 
 # Dashboards and their files (views_dashboard.py: results, trends, map, completeness; .docx, .xlsx, ADX, JSON).
 from . import views_dashboard  # noqa: E402

@@ -1,0 +1,64 @@
+"""Completeness page: per period and level, how many units were expected, sent on time, late, were returned or are
+missing — and who they are. Units and reports are those the user may see (AdministrativeUnit and Submission
+through restrict())."""
+
+from __future__ import annotations
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+
+from tretho.core.scoping import VIEW
+from tretho.core.views import ScopedObjectMixin
+from tretho.geo.models import AdministrativeUnit
+
+from . import completeness
+from .choices import ReportLevel
+from .models import ReportingPeriod, Submission
+
+
+class CompletenessFilterForm(forms.Form):
+    period = forms.ModelChoiceField(queryset=ReportingPeriod.objects.none(), label=_("Kỳ báo cáo"), required=False)
+    level = forms.TypedChoiceField(choices=[("", _("Mọi cấp")), *ReportLevel.choices], coerce=int, required=False,
+                                   empty_value=None, label=_("Cấp báo cáo"))
+    state = forms.ChoiceField(choices=[("", _("Chưa nộp, bị trả lại hoặc muộn")), ("all", _("Tất cả")),
+                                       *completeness.STATE_LABELS.items()], required=False,
+                              label=_("Hiển thị"))
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].queryset = ReportingPeriod.objects.restrict(user, VIEW).select_related(
+            "programme").order_by("-start", "programme__code")
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select"
+
+
+class CompletenessView(ScopedObjectMixin, View):
+    """Routed with .for_model(Submission): the reports the user may see decide what is listed."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        form = CompletenessFilterForm(request.GET or None, user=request.user)
+        periods = form.fields["period"].queryset
+        period, level, state = None, None, ""
+        if form.is_valid():
+            period, level, state = (form.cleaned_data["period"], form.cleaned_data["level"],
+                                    form.cleaned_data["state"])
+        period = period or periods.first()
+        units = AdministrativeUnit.objects.restrict(request.user, VIEW)
+        levels = []
+        if period is not None:
+            levels = completeness.period_completeness(period, units=units, levels=[level] if level else None)
+            visible = set(Submission.objects.restrict(request.user, VIEW).filter(period=period)
+                          .values_list("pk", flat=True))
+            for each in levels:
+                for row in each.rows:  # a report the user may not open is counted, not linked
+                    row.linked = row.submission is not None and row.submission.pk in visible
+        shown_states = {"all": None, "": (completeness.MISSING, completeness.RETURNED, completeness.LATE)}.get(
+            state, (state,))
+        return render(request, "reporting/completeness.html", self.base_context() | {
+            "form": form, "period": period, "levels": levels, "shown_states": shown_states,
+            "blocks": [(each, each.rows if shown_states is None else each.in_state(*shown_states))
+                       for each in levels],
+        })
