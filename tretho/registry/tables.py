@@ -68,9 +68,6 @@ class ChildcareGroupTable(TrethoTable):
             data = with_list_facts(data)
         super().__init__(data, *args, **kwargs)
 
-    def render_children(self, value: Any) -> str:
-        return format_number(value)
-
 
 class _GroupPartTable(TrethoTable):
     group = tables.Column(verbose_name=_("Nhóm trẻ"), order_by=("group__sort_key",))
