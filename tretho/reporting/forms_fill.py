@@ -49,6 +49,13 @@ class FieldRow:
         return self.field.part_of_id is not None
 
 
+def plain(value: Decimal | None) -> Decimal | None:
+    """7.0000 → 7, 2.5000 → 2.5: a stored value shown as people write it (the column keeps four decimals)."""
+    if value is None:
+        return None
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
 def _number_field(field: FormField) -> forms.DecimalField:
     number = forms.DecimalField(label=field.label, required=False, max_digits=20, decimal_places=4, localize=True,
                                 widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "form-control "
@@ -76,7 +83,7 @@ class SubmissionFillForm(forms.Form):
                  stored: dict[int, SubmissionValue], mode: str = SAVE, **kwargs: Any) -> None:
         initial = {name: getattr(submission, name) for name in (*NARRATIVES, "missing_children_note")}
         for field_id, row in stored.items():
-            initial[f"{VALUE_PREFIX}{field_id}"] = row.value
+            initial[f"{VALUE_PREFIX}{field_id}"] = plain(row.value)
             initial[f"{REASON_PREFIX}{field_id}"] = row.override_reason
         super().__init__(*args, initial=initial, **kwargs)
         self.submission = submission
