@@ -5,6 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -368,3 +369,32 @@ def test_a_new_version_copies_the_criteria_and_closes_the_old_one(world, checkli
     assert template_for(dt.date(2025, 12, 31), provincial) == provincial
     assert template_for(dt.date(2026, 1, 1), provincial) == new
     assert client.post(url, {"version_label": "2027", "effective_from": "01/06/2025"}).status_code == 400
+
+
+def test_recorded_visits_pin_their_version_and_criteria(world, checklist, client):
+    visit = make_visit(world.commune_a1a, day=dt.date(2025, 6, 10))
+    checklist.effective_to = dt.date(2025, 6, 1)  # would leave the visit without a version in force
+    with pytest.raises(ValidationError, match="1 lần giám sát"):
+        checklist.full_clean()
+    checklist.effective_to = dt.date(2025, 6, 10)
+    checklist.full_clean()  # the visit's day itself is still inside
+
+    used = checklist.criteria.get(code="CS2")
+    used.order = 20  # the order is presentation: allowed
+    used.full_clean()
+    used.limit = None
+    used.text = "Có sân chơi rộng ít nhất 20 m²"
+    with pytest.raises(ValidationError, match="1 kết quả giám sát"):
+        used.full_clean()
+    unused = ChecklistCriterion.objects.create(template=checklist, code="MOI", order=99, text="Có camera")
+    unused.text = "Có camera giám sát"
+    unused.full_clean()
+
+    login(client, world.superuser)  # the national checklist: its owner's managers, here the superuser
+    edit = reverse("registry:checklistcriterion_edit", args=[used.pk])
+    from tretho.core.testing.suites import form_post_data
+
+    data = form_post_data(client.get(edit).context["form"]) | {"text": "Có sân chơi rộng"}
+    response = client.post(edit, data)
+    assert response.status_code == 400 and "hãy tạo phiên bản mới" in response.content.decode()
+    assert visit.results.get(criterion=used).criterion.text == "Có sân chơi, hiên chơi an toàn cho trẻ"

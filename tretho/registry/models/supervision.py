@@ -57,6 +57,15 @@ class ChecklistTemplate(ReferenceData):
         super().clean()
         if self.effective_to and self.effective_from and self.effective_to < self.effective_from:
             raise ValidationError({"effective_to": _("Ngày hết hiệu lực phải sau ngày bắt đầu áp dụng.")})
+        if self.pk and self.effective_from:
+            # Visits keep the version in force on their date: its dates may not move away from them.
+            outside = models.Q(date__lt=self.effective_from)
+            if self.effective_to:
+                outside |= models.Q(date__gt=self.effective_to)
+            stranded = self.visits.filter(outside).count()
+            if stranded:
+                raise ValidationError(_("%(count)s lần giám sát đã ghi theo phiên bản này nằm ngoài thời gian áp dụng "
+                                        "mới.") % {"count": stranded})
 
 
 class ChecklistCriterion(ReferenceData):
@@ -72,6 +81,7 @@ class ChecklistCriterion(ReferenceData):
                                   blank=True, default=AutoCheck.NONE)
 
     scope_path_field = "template__unit__path"
+    MEANING_FIELDS = ("template_id", "text", "kind", "limit", "auto_check")
 
     class Meta:
         verbose_name = _("tiêu chí giám sát")
@@ -89,6 +99,15 @@ class ChecklistCriterion(ReferenceData):
         super().clean()
         if self.kind != CriterionKind.YES_NO and self.limit is None:
             raise ValidationError({"limit": _("Tiêu chí dạng số cần có ngưỡng.")})
+        if self.pk:
+            # Results recorded against a criterion mean what it said then: a new rule is a new version.
+            saved = type(self)._base_manager.filter(pk=self.pk).values(*self.MEANING_FIELDS).first()
+            changed = saved and any(saved[name] != getattr(self, name) for name in self.MEANING_FIELDS)
+            used = changed and self.results.count()
+            if used:
+                raise ValidationError(_("Tiêu chí đã được dùng trong %(count)s kết quả giám sát: không sửa nội dung, "
+                                        "loại, ngưỡng hay cách tự tính; hãy tạo phiên bản mới của bộ tiêu chí.")
+                                      % {"count": used})
 
 
 class SupervisionVisit(_GroupPart):
