@@ -36,6 +36,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from tretho.core.formats import format_number
 from tretho.core.models import NamedSearchMixin
 from tretho.core.scoping import ADD, CHANGE, scope_for
 from tretho.core.text import fold
@@ -273,6 +274,9 @@ def read_rows(data: bytes, name: str) -> ParsedSheet:
     as_text = [replace(column, kind="text", choices=None) if column.kind == "choice" else column
                for column in columns]
     parsed = read_sheet(data, name, as_text, max_rows=MAX_ROWS)
+    if parsed.rows and parsed.rows[-1]["_row"] >= MAX_ROWS:
+        parsed.add_error(0, "", "", _("Trang có hơn %(count)s dòng: hãy chia thành nhiều tệp.") % {
+            "count": format_number(MAX_ROWS)})
     for column in (column for column in columns if column.kind == "choice"):
         seen: dict[str, tuple[Any, str | None]] = {}
         for row in parsed.rows:
