@@ -138,3 +138,30 @@ def test_a_second_demo_run_changes_nothing(loaded):
     call_command("demo", verbosity=0)
     after = {model._meta.label: model._default_manager.count() for model in apps.get_models()}
     assert before == after
+
+
+def test_the_demo_officer_finds_a_prefilled_draft_and_the_approver_a_report_to_decide(loaded, client):
+    from django.urls import reverse
+
+    from tretho.accounts.models import User
+    from tretho.metrics import registry
+    from tretho.reporting.models import SubmissionValue
+
+    long_binh = unit_at("26020", 3, dt.date(2020, 6, 1))
+    draft = Submission.objects.get(unit=long_binh, period__programme__code="404", period__period_id="2020")
+    client.force_login(User.objects.get(username="demo.longbinh.officer"))
+    listing = client.get(reverse("reporting:my_reports")).content.decode()
+    assert reverse("reporting:submission_fill", args=[draft.pk]) in listing.split("reports-to-make")[1]
+    page = client.get(reverse("reporting:submission_fill", args=[draft.pk]))
+    assert page.status_code == 200 and 'value="submit"' in page.content.decode()
+    groups = FormField.objects.get(form=draft.form, data_element__code="nhom_tre_dltt_dia_ban")
+    if registry.is_computed("so_nhom_tre_hoat_dong"):  # the registry's metric pre-fills it (its demo groups)
+        assert groups.prefill_metric.code == "so_nhom_tre_hoat_dong"
+        expected = registry.compute("so_nhom_tre_hoat_dong", long_binh.path, draft.period.start, draft.period.end)
+        assert SubmissionValue.objects.get(submission=draft, field=groups).prefilled_value == expected
+
+    hoa_an = Submission.objects.get(status=SubmissionStatus.SUBMITTED, period__programme__code="404")
+    client.force_login(User.objects.get(username="demo.bienhoa.approver"))
+    listing = client.get(reverse("reporting:my_reports")).content.decode()
+    assert reverse("reporting:submission_fill", args=[hoa_an.pk]) in listing.split("reports-pending")[1]
+    assert 'value="accept"' in client.get(reverse("reporting:submission_fill", args=[hoa_an.pk])).content.decode()
