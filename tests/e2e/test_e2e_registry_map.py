@@ -32,13 +32,14 @@ def drawn_points(page) -> list[dict]:
     """Each drawn point with its series (category) and its position on the page, read back from the chart."""
     return page.evaluate("""() => {
         const chart = window.trethoGroupMap;
+        const drawn = window.trethoGroupMapPoints();
         const box = document.getElementById('group-map').getBoundingClientRect();
         const found = [];
         chart.getOption().series.forEach((series, index) => {
-            series.data.forEach((item) => {
+            series.data.forEach((item, at) => {
                 const [x, y] = chart.convertToPixel({seriesIndex: index}, item.value);
-                found.push({series: series.name, name: item.point.name, url: item.point.url,
-                            x: box.left + x, y: box.top + y});
+                const point = drawn[index][at];
+                found.push({series: series.name, name: point.name, url: point.url, x: box.left + x, y: box.top + y});
             });
         });
         return found;

@@ -9,6 +9,9 @@
     return;
   }
   var data = JSON.parse(source.textContent);
+  data.points.forEach(function (point) {  // the group's page: its id between the two halves of the address
+    point.url = data.groupUrl ? data.groupUrl[0] + point.id + data.groupUrl[1] : "";
+  });
   var chart = echarts.init(element, null, {renderer: "canvas"});
 
   function escapeHtml(text) {
@@ -17,15 +20,30 @@
     return div.innerHTML;
   }
 
+  function label(colourBy, key) {
+    var found = data.legends[colourBy].filter(function (category) { return category.key === key; })[0];
+    return found ? found.label : key;
+  }
+
+  // The points of each drawn series, in drawing order: events name a series and an index in it.
+  // No `large: true` even for a country: in that mode ECharts stops answering hover and click past its threshold
+  // (apache/echarts#19716), and a click must open the group.
+  var drawn = [];
+
+  function pointOf(params) {
+    var points = drawn[params.seriesIndex];
+    return points ? points[params.dataIndex] : null;
+  }
+
   function tooltip(params) {
-    var point = params.data && params.data.point;
+    var point = pointOf(params);
     if (!point) {
       return "";
     }
     var lines = ["<div class=\"group-map-tip\"><strong>" + escapeHtml(point.name) + "</strong>",
       escapeHtml(point.unit),
-      escapeHtml(data.labels.status) + ": " + escapeHtml(point.status_label),
-      escapeHtml(data.labels.lastVisit) + ": " + escapeHtml(point.visit_label) +
+      escapeHtml(data.labels.status) + ": " + escapeHtml(label("status", point.status)),
+      escapeHtml(data.labels.lastVisit) + ": " + escapeHtml(label("visit", point.visit)) +
         (point.visit_date ? " (" + escapeHtml(point.visit_date) + ")" : "")];
     if (point.approximate) {
       lines.push("<em>" + escapeHtml(data.labels.approximate) + "</em>");
@@ -35,15 +53,18 @@
 
   function series(colourBy) {
     var key = colourBy === "visit" ? "visit" : "status";
+    drawn = [];
     return data.legends[colourBy].map(function (category) {
+      var points = data.points.filter(function (point) { return point[key] === category.key; });
+      drawn.push(points);
       return {
         type: "scatter",
         name: category.label,
         symbolSize: 14,
         itemStyle: {color: category.colour, borderColor: "#212529", borderWidth: 1, opacity: 0.9},
         emphasis: {scale: 1.5},
-        data: data.points.filter(function (point) { return point[key] === category.key; }).map(function (point) {
-          return {value: [point.lon, point.lat], symbol: point.approximate ? "diamond" : "circle", point: point};
+        data: points.map(function (point) {
+          return {value: [point.lon, point.lat], symbol: point.approximate ? "diamond" : "circle"};
         })
       };
     });
@@ -97,7 +118,7 @@
   }
 
   chart.on("click", function (params) {
-    var point = params.data && params.data.point;
+    var point = pointOf(params);
     if (point && point.url) {
       window.location.assign(point.url);
     }
@@ -117,5 +138,7 @@
 
   window.addEventListener("resize", function () { chart.resize(); });
   draw(data.colourBy);
-  window.trethoGroupMap = chart;  // for the browser test: the drawn points are read back from the chart
+  // For the browser test: the drawn points are read back from the chart.
+  window.trethoGroupMap = chart;
+  window.trethoGroupMapPoints = function () { return drawn; };
 })();
