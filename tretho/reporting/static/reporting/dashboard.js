@@ -114,6 +114,11 @@
   }
 
   if (data.bar) {
+    // Many units: horizontal bars, one line of text each, the box as tall as they need.
+    var barBox = document.getElementById("chart-bar");
+    if (barBox && data.bar.units.length > 12) {
+      barBox.style.height = Math.max(360, data.bar.units.length * 18 + 80) + "px";
+    }
     var barChart = start("chart-bar");
     if (barChart) { bar(barChart, data.bar); }
   }
