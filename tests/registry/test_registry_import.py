@@ -232,3 +232,25 @@ def test_a_file_without_the_sheets_or_not_excel_says_so(world):
         "Tệp không có trang nào trong các trang “Nhóm trẻ”, “Người chăm sóc trẻ”, “Số trẻ”: hãy dùng tệp mẫu."]
     report = import_workbook(b"not an excel file", acting_user=world.officer_a1a)
     assert report.errors[0].reason.startswith("Không đọc được tệp")
+
+
+def test_the_command_imports_with_the_named_users_scope(world, tmp_path):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "nhom-tre.xlsx"
+    path.write_bytes(full_file())
+    out = StringIO()
+    call_command("import_groups", str(path), user="officer_a1a", dry_run=True, stdout=out)
+    assert "Thử nhập" in out.getvalue() and not ChildcareGroup.objects.exists()
+    call_command("import_groups", str(path), user="officer_a1a", stdout=out)
+    assert "Nhóm trẻ: 2 dòng, 2 mới, 0 cập nhật, 0 không đổi." in out.getvalue()
+    assert (ChildcareGroup.objects.count(), Staff.objects.count(), Enrolment.objects.count()) == (2, 3, 2)
+
+    path.write_bytes(workbook(groups=[group_row(commune="P92001", code="B1")]))
+    with pytest.raises(CommandError, match="Chưa nhập dòng nào"):
+        call_command("import_groups", str(path), user="officer_a1a", stdout=out)
+    assert "dòng 2 | Nhóm trẻ: Mã xã, phường | P92001 | Bạn không có quyền thêm nhóm trẻ" in out.getvalue()
+    with pytest.raises(CommandError, match="Không có người dùng"):
+        call_command("import_groups", str(path), user="ai-do", stdout=out)
