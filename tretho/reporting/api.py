@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import status
+from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.generics import get_object_or_404
@@ -19,8 +19,10 @@ from rest_framework.response import Response
 
 from tretho.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
 from tretho.core.scoping import VIEW
+from tretho.core.views import SCOPE_RESTRICT
+from tretho.geo.models import AdministrativeUnit
 
-from . import actions, validation
+from . import actions, completeness, validation
 from .models import (
     FormField,
     PeriodDeadline,
@@ -155,6 +157,36 @@ class ReminderLogViewSet(ScopedReadOnlyViewSet):
     filterset_fields = ["period", "unit", "kind"]
 
 
+class CompletenessViewSet(viewsets.ViewSet):
+    """GET /api/v1/completeness/?period=<id>[&level=1|2|3]: per level, the expected units and who sent on time,
+    late, was returned or is missing — the units the caller may see."""
+
+    scoped_by = SCOPE_RESTRICT
+
+    def list(self, request: Request) -> Response:
+        params = request.query_params
+        period_pk = str(params.get("period", ""))
+        period = ReportingPeriod.objects.restrict(request.user, VIEW).filter(
+            pk=int(period_pk) if period_pk.isdigit() else 0).first()
+        if period is None:
+            raise NotFound(_("Không tìm thấy."))
+        level = str(params.get("level", ""))
+        units = AdministrativeUnit.objects.restrict(request.user, VIEW)
+        levels = completeness.period_completeness(period, units=units,
+                                                  levels=[int(level)] if level in ("1", "2", "3") else None)
+        visible = set(Submission.objects.restrict(request.user, VIEW).filter(period=period)
+                      .values_list("pk", flat=True))
+        return Response([{
+            "period": period.pk, "level": each.level, "deadline": each.deadline, "expected": each.expected,
+            "on_time": each.on_time, "late": each.late, "returned": each.returned, "missing": each.missing,
+            "accepted": each.accepted, "completeness_pct": each.completeness_pct,
+            "units": [{"unit": row.unit.pk, "unit_name": row.unit.name, "form": row.form.pk, "state": row.state,
+                       "first_sent": row.first_sent,
+                       "submission": row.submission.pk if row.submission and row.submission.pk in visible else None}
+                      for row in each.rows],
+        } for each in levels])
+
+
 ROUTES: list = [
     ("reporting-periods", ReportingPeriodViewSet),
     ("period-deadlines", PeriodDeadlineViewSet),
@@ -164,6 +196,7 @@ ROUTES: list = [
     ("submission-values", SubmissionValueViewSet),
     ("submission-events", SubmissionEventViewSet),
     ("report-reminders", ReminderLogViewSet),
+    ("completeness", CompletenessViewSet),
 ]
 
 # Indicator results, the dashboard's numbers (api_results.py).

@@ -25,7 +25,7 @@ urlpatterns: list = [
     *model_urls(SubmissionValue, prefix="values/"),
     *model_urls(SubmissionEvent, prefix="events/"),
     *model_urls(ReminderLog, prefix="reminders/"),
-    path("completeness/", views_completeness.CompletenessView.as_view(), name="completeness"),
+    path("completeness/", views_completeness.CompletenessView.for_model(Submission), name="completeness"),
 ]
 
 # Dashboards and their files (views_dashboard.py: results, trends, map, completeness; .docx, .xlsx, ADX, JSON).
