@@ -152,3 +152,22 @@ def test_the_page_uses_only_its_own_static_files(client, world, groups):
     groups["placed"].owner_name = "Trần Thị Bích"
     groups["placed"].save(update_fields=["owner_name"])
     assert "Trần Thị Bích" not in client.get(reverse(MAP_URL)).content.decode()
+
+
+def test_queries_do_not_grow_with_the_number_of_groups(client, world, groups):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    login(client, world.viewer_a)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse(MAP_URL)).status_code == 200
+        return len(captured)
+
+    before = queries()
+    for number in range(15):
+        ChildcareGroup.objects.create(unit=world.commune_a1b, name=f"Nhóm thêm {number}",
+                                      latitude=None if number % 2 else 10.93, longitude=None if number % 2 else 106.8)
+    assert len(map_data(client)["points"]) == 4 + 15
+    assert queries() == before
