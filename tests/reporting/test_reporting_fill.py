@@ -356,3 +356,17 @@ def test_viewers_read_but_cannot_change(cycle, client):
     page = client.get(reverse("reporting:submission_fill", args=[submission.pk]))
     assert page.status_code == 200 and 'name="action"' not in page.content.decode()
     assert post_fill(client, submission, **fill_data(fields, total="1")).status_code == 403
+
+
+def test_a_stale_page_is_refused_and_the_first_save_survives(cycle, client):
+    world, period, form, fields = cycle
+    submission = start(world, period, form)
+    client.force_login(world.officer_a1a)
+    page = client.get(reverse("reporting:submission_fill", args=[submission.pk])).content.decode()
+    version = submission.version
+    assert f'name="version" value="{version}"' in page
+    first = post_fill(client, submission, **fill_data(fields, total="40", groups="7", version=version))
+    assert first.status_code == 302
+    second = post_fill(client, submission, **fill_data(fields, total="55", groups="7", version=version))
+    assert second.status_code == 400 and "vừa được người khác sửa" in second.content.decode()
+    assert value_of(submission, fields["total"]).value == Decimal(40)

@@ -13,6 +13,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tretho.core.forms import STALE_MESSAGE
+
 from . import validation
 from .models import FormField, Submission, SubmissionValue
 
@@ -75,17 +77,19 @@ class SubmissionFillForm(forms.Form):
                                      widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}))
     next_tasks_text = forms.CharField(label=gettext_lazy("Nhiệm vụ kỳ tới"), required=False,
                                       widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     missing_children_note = forms.CharField(
         label=gettext_lazy("Đơn vị cấp dưới chưa có báo cáo được duyệt (lý do gửi khi còn thiếu)"), required=False,
         widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}))
 
     def __init__(self, *args: Any, submission: Submission, fields: Iterable[FormField],
                  stored: dict[int, SubmissionValue], mode: str = SAVE, **kwargs: Any) -> None:
-        initial = {name: getattr(submission, name) for name in (*NARRATIVES, "missing_children_note")}
+        initial = {name: getattr(submission, name) for name in (*NARRATIVES, "missing_children_note", "version")}
         for field_id, row in stored.items():
             initial[f"{VALUE_PREFIX}{field_id}"] = plain(row.value)
             initial[f"{REASON_PREFIX}{field_id}"] = row.override_reason
-        super().__init__(*args, initial=initial, **kwargs)
+        kwargs["initial"] = initial | kwargs.get("initial", {})
+        super().__init__(*args, **kwargs)
         self.submission = submission
         self.mode = mode
         self.form_fields = list(fields)
@@ -125,7 +129,11 @@ class SubmissionFillForm(forms.Form):
     # -- checking ------------------------------------------------------------------------------------------------
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
+        version = cleaned.get("version")
+        if version is not None and version != self.submission.version:
+            # Someone saved, submitted or had it returned since this page was opened: nothing is overwritten.
+            raise forms.ValidationError(STALE_MESSAGE, code="stale")
         if any(name.startswith(VALUE_PREFIX) for name in self.errors):
             return cleaned  # not numbers: say that first
         values = self.values()

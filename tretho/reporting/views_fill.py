@@ -40,7 +40,7 @@ from .forms_fill import (
 )
 from .models import ReportForm, ReportingPeriod, Submission
 
-STATUS_BADGES = {
+STATUS_BADGES: dict[str, str] = {
     SubmissionStatus.DRAFT: "secondary",
     SubmissionStatus.SUBMITTED: "primary",
     SubmissionStatus.RETURNED: "warning",
@@ -221,7 +221,7 @@ class SubmissionDecisionView(SubmissionPageMixin, View):
     """Accept, return (with a comment) or reopen (with a reason): the level directly above."""
 
     http_method_names = ["post"]
-    DECISIONS = {"accept": actions.do_accept, "return": actions.do_return, "reopen": actions.do_reopen}
+    DECISIONS = ("accept", "return", "reopen")
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         submission = self.get_submission()
