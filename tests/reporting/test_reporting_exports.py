@@ -58,6 +58,9 @@ def test_word_report_of_the_period_reads_back(client, data):
     paragraphs = doc.paragraphs
     assert paragraphs[0] == "BÁO CÁO" and paragraphs[1] == "Kết quả thực hiện Đề án 1437 năm 2020"
     assert paragraphs[2].startswith("Thực hiện Kế hoạch số 12/KH-BCĐ về thực hiện Đề án 1437")
+    assert paragraphs[2].endswith(", Ban Chỉ đạo Đề án 1437 tỉnh Sông Hồng báo cáo kết quả thực hiện Đề án 1437 "
+                                  "năm 2020 như sau:")
+    assert "Số liệu tính đến" in paragraphs[paragraphs.index("1. Kết quả thực hiện các chỉ tiêu") + 1]
     for heading in ("I. KẾT QUẢ THỰC HIỆN", "II. KHÓ KHĂN, VƯỚNG MẮC", "III. ĐỀ XUẤT, KIẾN NGHỊ",
                     "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"):
         assert heading in paragraphs
@@ -85,6 +88,7 @@ def test_district_report_gathers_the_communes_narratives(client, data):
     doc = outline(response.content)
     text = "\n".join(doc.paragraphs)
     assert "Kết quả thực hiện Đề án 1437 năm 2020" in text
+    assert "Ủy ban nhân dân huyện Đông Hòa báo cáo kết quả thực hiện Đề án 1437 năm 2020 như sau:" in text
     assert "- Xã Hòa An: Tổ chức 2 lớp tập huấn cho cha mẹ." in text
     assert "- Xã Tân Phú: Khám sức khỏe cho 90 trẻ." in text
     assert "- Xã Hòa An: Thiếu kinh phí cho nhóm trẻ." in text

@@ -219,10 +219,14 @@ def gather(board: Any) -> PeriodReport:
     else:
         parent_body, issuing_body = "ỦY BAN NHÂN DÂN", unit.name.upper()
         signature = Signature(authority="TM. ỦY BAN NHÂN DÂN", title="CHỦ TỊCH", name="")
-        basis = f"Thực hiện {programme.title}" if programme.title else ""
+        legal = programme.legal_basis
+        basis = f"Thực hiện {programme}" + (f" ({legal})" if legal else "")
     period_text = _lower_first(period.label)
     programme_name = str(programme)
-    issuer = " ".join(issuing_body.split()).capitalize() if issuing_body else unit.name
+    # The body in its own words ("Sở Giáo dục và Đào tạo tỉnh Ninh Bình"), not the header's capitals.
+    issuer = f"Ủy ban nhân dân {_lower_first(unit.name)}"
+    if plan is not None and plan.issuer is not None:
+        issuer = str(plan.issuer)
     preamble = [f"{basis}, {issuer} báo cáo kết quả thực hiện {programme_name} {period_text} như sau:".lstrip(", ")]
 
     report = PeriodReport(
@@ -230,7 +234,7 @@ def gather(board: Any) -> PeriodReport:
         summary=f"Kết quả thực hiện {programme_name} {period_text}",
         period_label=f"{programme_name} {period_text}", unit_label=unit.name,
         lower_label=_lower_label(board.lower), year=timezone.localdate().year, preamble=preamble,
-        as_of=board.as_of_text + ("" if not board.option_label else f" (phân tổ: {board.option_label})") + ".",
+        as_of=board.as_of_text + (f" (phân tổ: {board.option_label})" if board.option_key else "") + ".",
         signature=signature, draft=True,
         closing=[f"Trên đây là báo cáo kết quả thực hiện {programme_name} {period_text} của {unit.name}."],
     )
