@@ -256,3 +256,37 @@ def test_deadlines_are_filled_from_the_plans_reporting_requirements(world):
     assert period.deadlines.get(level=3).deadline == dt.date(2024, 11, 25)
     assert actions.do_fill_deadlines(period, acting_user=world.superuser, overwrite=True) == {
         3: dt.date(2024, 11, 20)}
+
+
+def _plan_with_requirement(world, period):
+    plan = make_plan(world.province_a, programme=period.programme, start_year=2024, end_year=2024)
+    ReportingRequirement.objects.create(plan=plan, subject="Kết quả thực hiện Kế hoạch", reporter_level=3,
+                                        frequency="yearly", deadline_day=20, deadline_month=11)
+
+
+def test_fill_deadlines_through_the_api_and_the_period_page(world, api_client, client):
+    from django.urls import reverse
+
+    from tretho.core.testing.suites import login
+
+    period, _form, _fields = setup_cycle(world)
+    _plan_with_requirement(world, period)
+    url = f"{API}/reporting-periods/{period.pk}/fill-deadlines/"
+    assert post(api_client, world.officer_a1a, url).status_code == 403  # reads the period, may not change it
+    response = post(api_client, world.superuser, url)
+    assert response.status_code == 200
+    assert response.json() == {"3": "2024-11-20"}
+    assert post(api_client, world.nobody, url).status_code in (401, 403, 404)
+
+    period.deadlines.all().delete()
+    page_url = reverse("reporting:period_fill_deadlines", args=[period.pk])
+    login(client, world.officer_a1a)
+    assert client.post(page_url).status_code == 404
+    assert not period.deadlines.exists()
+    login(client, world.superuser)
+    detail = client.get(period.get_absolute_url()).content.decode()
+    assert page_url in detail
+    response = client.post(page_url, follow=True)
+    assert response.redirect_chain[-1][0] == period.get_absolute_url()
+    assert "20/11/2024" in response.content.decode()
+    assert period.deadline_for(3) == dt.date(2024, 11, 20)

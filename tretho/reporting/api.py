@@ -52,6 +52,22 @@ class ReportingPeriodViewSet(ScopedModelViewSet):
     filterset_fields = ["programme", "period_id", "is_closed"]
 
 
+    @action(detail=True, methods=["post"], url_path="fill-deadlines", url_name="fill-deadlines")
+    def fill_deadlines(self, request: Request, pk: Any = None) -> Response:
+        """Fill the deadline per level from the plans' reporting requirements ({"overwrite": true} replaces
+        edited ones); answers the deadlines set, level → date."""
+        try:
+            period = get_object_or_404(ReportingPeriod.objects.restrict(request.user, VIEW), pk=pk)
+        except Http404:
+            raise NotFound(_("Không tìm thấy.")) from None
+        overwrite = str(request.data.get("overwrite", "")).lower() in ("1", "true")
+        try:
+            done = actions.do_fill_deadlines(period, acting_user=request.user, overwrite=overwrite)
+        except DjangoPermissionDenied as error:
+            raise PermissionDenied(str(error)) from None
+        return Response({str(level): date.isoformat() for level, date in done.items()})
+
+
 class PeriodDeadlineViewSet(ScopedModelViewSet):
     queryset = PeriodDeadline.objects.select_related("period")
     serializer_class = PeriodDeadlineSerializer

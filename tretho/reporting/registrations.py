@@ -60,16 +60,24 @@ SYSTEM_WRITTEN = ("add", "edit", "delete", "history", "deleted", "restore")
 
 register(ReportingPeriod, filterset=ReportingPeriodFilterSet, table=ReportingPeriodTable, form=ReportingPeriodForm,
          serializer=ReportingPeriodSerializer,
-         extra={"related": [("deadlines", _("Hạn nộp theo cấp")), ("submissions", _("Báo cáo"))]})
+         extra={"related": [("deadlines", _("Hạn nộp theo cấp")), ("submissions", _("Báo cáo"))],
+                "detail_template": "reporting/reportingperiod_detail.html"})
 register(PeriodDeadline, filterset=PeriodDeadlineFilterSet, table=PeriodDeadlineTable, form=PeriodDeadlineForm,
          serializer=PeriodDeadlineSerializer)
 register(ReportForm, filterset=ReportFormFilterSet, table=ReportFormTable, form=ReportFormForm,
          serializer=ReportFormSerializer, extra={"related": [("fields", _("Các ô báo cáo"))]})
 register(FormField, filterset=FormFieldFilterSet, table=FormFieldTable, form=FormFieldForm,
          serializer=FormFieldSerializer, extra={"related": [("parts", _("Các ô thành phần"))]})
+
+
 register(Submission, filterset=SubmissionFilterSet, table=SubmissionTable, form=SubmissionForm,
          serializer=SubmissionSerializer,
-         extra={"related": [("values", _("Giá trị")), ("events", _("Lịch sử xử lý"))]})
+         detail_fields=("unit", "period", "form", "status", "submitted_at", "submitted_by", "decided_at",
+                        "decided_by", "return_comment", "missing_children_note", "results_text",
+                        "difficulties_text", "proposals_text", "next_tasks_text"),
+         extra={"related": [("values", _("Giá trị")), ("events", _("Lịch sử xử lý"))],
+                # The fill page (views_fill.py) shows the values beside their pre-filled ones and the decisions.
+                "detail_template": "reporting/submission_detail.html"})
 register(SubmissionValue, filterset=SubmissionValueFilterSet, table=SubmissionValueTable, form=SubmissionValueForm,
          serializer=SubmissionValueSerializer)
 register(SubmissionEvent, filterset=SubmissionEventFilterSet, table=SubmissionEventTable, form=SubmissionEventForm,

@@ -26,6 +26,8 @@ urlpatterns: list = [
     *model_urls(SubmissionEvent, prefix="events/"),
     *model_urls(ReminderLog, prefix="reminders/"),
     path("completeness/", views_completeness.CompletenessView.for_model(Submission), name="completeness"),
+    path("periods/<int:pk>/fill-deadlines/", views_completeness.FillDeadlinesView.for_model(ReportingPeriod),
+         name="period_fill_deadlines"),
 ]
 
 # Dashboards and their files (views_dashboard.py: results, trends, map, completeness; .docx, .xlsx, ADX, JSON).

@@ -5,8 +5,11 @@ through restrict())."""
 from __future__ import annotations
 
 from django import forms
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
@@ -14,7 +17,7 @@ from tretho.core.scoping import VIEW
 from tretho.core.views import ScopedObjectMixin
 from tretho.geo.models import AdministrativeUnit
 
-from . import completeness
+from . import actions, completeness
 from .choices import ReportLevel
 from .models import ReportingPeriod, Submission
 
@@ -62,3 +65,23 @@ class CompletenessView(ScopedObjectMixin, View):
             "blocks": [(each, each.rows if shown_states is None else each.in_state(*shown_states))
                        for each in levels],
         })
+
+
+class FillDeadlinesView(ScopedObjectMixin, View):
+    """POST on a period (routed with .for_model(ReportingPeriod)): its deadlines from the plans' requirements."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        period = self.get_object(VIEW)
+        try:
+            done = actions.do_fill_deadlines(period, acting_user=request.user,
+                                             overwrite=request.POST.get("overwrite") == "1")
+        except PermissionDenied:
+            raise Http404(gettext_now("Không tìm thấy.")) from None
+        if done:
+            messages.success(request, gettext_now("Đã điền hạn nộp: %(list)s.") % {"list": "; ".join(
+                f"{ReportLevel(level).label} {date:%d/%m/%Y}" for level, date in sorted(done.items()))})
+        else:
+            messages.info(request, gettext_now("Không có hạn nộp nào mới từ chế độ báo cáo của các kế hoạch."))
+        return HttpResponseRedirect(period.get_absolute_url())
