@@ -135,8 +135,13 @@ def test_a_new_province_shows_its_predecessors_sum_before_the_reform(data):
                                                                      key=lambda u: u.sort_key)
     rate = by_code(results.unit_results(data.period_2020, merged))["TL_TIEP_CAN"]
     assert rate.value == Decimal("75.0") and rate.via_predecessors
+    assert rate.target is None  # two predecessors: no single plan's target applies
+    UnitSuccession.objects.filter(predecessor=world.province_b).delete()
+    rate = by_code(results.unit_results(data.period_2020, merged))["TL_TIEP_CAN"]
+    assert rate.target == data.rate_target and rate.status == results.ON_TRACK  # its only predecessor's plan
     assert results.lower_units(merged, data.period_2020, world.superuser) == results.units_behind(
         merged, data.period_2020)
+    UnitSuccession.objects.create(predecessor=world.province_b, successor=merged, kind="full")
     line = results.trend(merged, data.programme, [data.rate])
     assert [p.period_id for p in line["periods"]] == ["2019", "2020"]
     assert line["series"][0]["values"] == [Decimal("50.0"), Decimal("75.0")]

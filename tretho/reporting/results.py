@@ -12,7 +12,8 @@ Where the numbers come from:
 
 The target: among the issued plans of the programme covering the period's year, a target of the indicator
 distributed to the unit (`area` = the unit) or set by the unit's own plan for its whole area; the milestone of
-the period's year first, else the next milestone to come, else one without a year, else the last one passed.
+the period's year first, else the next milestone to come, else one without a year, else the last one passed. A unit
+shown through a single predecessor (a province merged whole, a period before the reform) takes that unit's target.
 
 Status (`ON_TRACK`, `AT_RISK`, `OFF_TRACK`): the value against what is due by the period. A rate is due in full;
 a count due at a later milestone is due in proportion to the plan years elapsed. At least 100 % of what is due is
@@ -351,7 +352,8 @@ def results_table(period: ReportingPeriod, units: list[AdministrativeUnit], indi
     are read through restrict() (the caller has checked the units themselves)."""
     metrics = {m for i in indicators for m in (i.numerator, i.denominator) if m is not None}
     reader = ValueReader(period, units, metrics, option_key, as_of, user)
-    targets = TargetFinder(indicators, units, period.year)
+    behind_units = {u.pk: u for us in reader.behind.values() for u in us}
+    targets = TargetFinder(indicators, [*units, *behind_units.values()], period.year)
     table = {}
     for indicator in indicators:
         for unit in units:
@@ -359,6 +361,9 @@ def results_table(period: ReportingPeriod, units: list[AdministrativeUnit], indi
             denominator = reader.value(indicator.denominator, unit) if indicator.denominator_id else None
             value = indicator_value(indicator, numerator, denominator)
             target = targets.target(indicator, unit)
+            behind = reader.behind.get(unit.pk, [unit])
+            if target is None and len(behind) == 1 and behind[0] != unit:
+                target = targets.target(indicator, behind[0])  # the one unit it carries on, in that period
             due = due_by(indicator, target, period.year) if target is not None else None
             achieved, status = assess(indicator, value, due)
             table[(indicator.pk, unit.pk)] = Result(
