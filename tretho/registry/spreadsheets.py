@@ -71,7 +71,7 @@ BIRTH_YEARS = (1940, 2015)  # as Staff.birth_year's validators
 
 
 def _label(model: type[models.Model], name: str) -> str:
-    return capfirst(str(model._meta.get_field(name).verbose_name))
+    return capfirst(str(getattr(model._meta.get_field(name), "verbose_name", name)))
 
 
 def _yes_no() -> list[tuple[Any, str]]:
@@ -624,8 +624,8 @@ class _Importer:
         planned = self.new_plan(Staff, STAFF_SHEET, parsed, fields)
         existing: dict[tuple[int, str, int | None], list[Staff]] = {}
         for person in self.stored(Staff):
-            group = self.groups_by_pk[person.group_id]
-            existing.setdefault((id(group), _key(person.full_name), person.birth_year), []).append(person)
+            stored_group = self.groups_by_pk[person.group_id]
+            existing.setdefault((id(stored_group), _key(person.full_name), person.birth_year), []).append(person)
         seen: dict[tuple[int, str, int | None], int] = {}
         low, high = BIRTH_YEARS
         for row in parsed.rows:
@@ -761,7 +761,7 @@ def _executemany(table: str, columns: list[str], rows: Iterable[list[Any]]) -> N
                     copy.write_row(row)
             return
         sql = f"INSERT INTO {quote(table)} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: S608
-        cursor.executemany(sql, rows)
+        cursor.executemany(sql, rows)  # type: ignore[arg-type]  # an iterable: no list of 80,000 rows in memory
 
 
 def new_ids(model: type[models.Model], count: int) -> list[int]:

@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -56,7 +56,7 @@ def download(data: bytes, filename: str) -> HttpResponse:
 class _ImportPage(LoginRequiredMixin, View):
     scoped_by = SCOPE_RESTRICT  # the rows go through the user's ADD/CHANGE scope, commune by commune
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated and not may_import(request.user):
             raise PermissionDenied(_("Bạn không có quyền nhập dữ liệu nhóm trẻ."))
         return super().dispatch(request, *args, **kwargs)

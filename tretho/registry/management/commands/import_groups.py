@@ -33,8 +33,8 @@ class Command(BaseCommand):
                     "name": options["user"]}) from None
             try:
                 data = Path(options["file"]).read_bytes()
-            except OSError as error:
-                raise CommandError(_("Không đọc được tệp: %(error)s") % {"error": error}) from None
+            except OSError as problem:
+                raise CommandError(_("Không đọc được tệp: %(error)s") % {"error": problem}) from None
             report = import_workbook(data, acting_user=user, dry_run=options["dry_run"])
             for error in report.errors:
                 row = _("dòng %(row)s") % {"row": error.row} if error.row else ""
