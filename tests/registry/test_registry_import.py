@@ -254,3 +254,32 @@ def test_the_command_imports_with_the_named_users_scope(world, tmp_path):
     assert "dòng 2 | Nhóm trẻ: Mã xã, phường | P92001 | Bạn không có quyền thêm nhóm trẻ" in out.getvalue()
     with pytest.raises(CommandError, match="Không có người dùng"):
         call_command("import_groups", str(path), user="ai-do", stdout=out)
+
+
+def test_a_commune_code_typed_as_a_number_finds_its_leading_zeros(world):
+    from tretho.geo.models import AdministrativeUnit
+
+    ward = AdministrativeUnit.objects.create(code="00004", name="Phường Ba Đình", unit_type="phuong", level=3,
+                                             parent=world.district_a1)
+    report = import_workbook(workbook(groups=[group_row(commune=4)]), acting_user=world.manager_a)
+    assert report.ok, report.errors
+    assert ChildcareGroup.objects.get().unit == ward
+
+
+def test_a_database_refusal_while_saving_is_reported_and_nothing_is_kept(world, monkeypatch):
+    from django.db import IntegrityError
+
+    from tretho.registry import spreadsheets
+
+    real = spreadsheets.insert_rows
+
+    def refuse_staff(model, objs):
+        if model is Staff:
+            raise IntegrityError("UNIQUE constraint failed")
+        return real(model, objs)
+
+    monkeypatch.setattr(spreadsheets, "insert_rows", refuse_staff)
+    report = import_workbook(full_file(), acting_user=world.officer_a1a)
+    assert [e.reason for e in report.errors] == ["Không lưu được: UNIQUE constraint failed"]
+    assert (report.created, report.updated) == (0, 0)
+    assert not ChildcareGroup.objects.exists() and not ChildcareGroup.history.exists()
