@@ -281,13 +281,16 @@ def test_overdue_follow_ups_per_unit(world, checklist, client):
     assert "quá hạn 30 ngày" in html and "Xã Hòa An: 1" in html and "Xã Tân Phú: 1" in html
     assert "Đã khắc phục" not in html  # an approver reads, does not change
 
-    page = client.get(url, {"unit": world.commune_a1b.pk})
-    assert str(late_a1b.group) in page.content.decode() and str(late_a1a.group) not in page.content.decode()
+    login(client, world.superuser)  # one province's subtree, then the other's
+    page = client.get(url, {"unit": world.province_b.pk})
+    assert [row["visit"] for row in page.context["rows"]] == [late_b1]
+    page = client.get(url, {"unit": world.district_a1.pk})
+    assert [row["visit"] for row in page.context["rows"]] == [late_a1a, late_a1b]
 
     login(client, world.officer_b1)
     html = client.get(url).content.decode()
     assert str(late_b1.group) in html and str(late_a1a.group) not in html
-    assert client.get(url, {"unit": world.commune_a1a.pk}).context["total"] == 1  # not a choice: ignored
+    assert client.get(url, {"unit": world.province_a.pk}).context["total"] == 1  # not a choice: ignored
 
     assert client.get(url).status_code == 200
     client.logout()
@@ -398,3 +401,23 @@ def test_recorded_visits_pin_their_version_and_criteria(world, checklist, client
     response = client.post(edit, data)
     assert response.status_code == 400 and "hãy tạo phiên bản mới" in response.content.decode()
     assert visit.results.get(criterion=used).criterion.text == "Có sân chơi, hiên chơi an toàn cho trẻ"
+
+
+def test_visit_list_filters(world, checklist, client):
+    late = overdue(world.commune_a1a, group=make_group(world.commune_a1a, name="Nhóm trẻ Sơn Ca"),
+                   outcome=VisitOutcome.MEETS_PARTLY)
+    fine = make_visit(world.commune_a1b, outcome=VisitOutcome.MEETS_ALL)
+    login(client, world.viewer_a)
+    url = reverse("registry:supervisionvisit_list")
+
+    def shown(**params):
+        html = client.get(url, params).content.decode()
+        return {visit.pk for visit in (late, fine) if str(visit) in html}
+
+    assert shown() == {late.pk, fine.pk}
+    assert shown(q="son ca") == {late.pk}  # without accents
+    assert shown(overdue="true") == {late.pk}
+    assert shown(overdue="false") == {fine.pk}
+    assert shown(outcome=VisitOutcome.MEETS_ALL) == {fine.pk}
+    assert shown(within=world.district_a1.pk, date_from="01/06/2025", date_to="30/06/2025") == {fine.pk}
+    assert "Nguyễn Văn An" not in client.get(url).content.decode()  # the team's names: not for viewers

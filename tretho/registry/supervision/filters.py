@@ -52,8 +52,8 @@ class ChecklistCriterionFilterSet(TrethoFilterSet):
 
 
 class SupervisionVisitFilterSet(TrethoFilterSet):
-    unit = UnitSubtreeFilter(queryset=AdministrativeUnit.objects.all(), path_field="group__unit__path",
-                             label=_("Thuộc đơn vị"))
+    within = UnitSubtreeFilter(queryset=AdministrativeUnit.objects.filter(level__lte=2), label=_("Thuộc"),
+                               path_field="group__unit__path")
     outcome = django_filters.ChoiceFilter(choices=VisitOutcome.choices, label=_("Kết quả chung"))
     follow_up_status = django_filters.ChoiceFilter(choices=FollowUpStatus.choices, label=_("Tình trạng khắc phục"))
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label=_("Từ ngày"))
@@ -62,7 +62,7 @@ class SupervisionVisitFilterSet(TrethoFilterSet):
 
     class Meta:
         model = SupervisionVisit
-        fields = ["q", "unit", "outcome", "follow_up_status", "date_from", "date_to", "overdue"]
+        fields = ["q", "within", "outcome", "follow_up_status", "date_from", "date_to", "overdue"]
 
     def search(self, queryset: models.QuerySet, name: str, value: str) -> models.QuerySet:
         """Accent-insensitive, on the group's stored search key (name, code, address)."""

@@ -57,7 +57,8 @@ class UnitChoiceForm(forms.Form):
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         restrict_choices(self.fields["unit"], user)
-        self.fields["unit"].queryset = self.fields["unit"].queryset.filter(level__lte=3).order_by("path")
+        # Provinces and districts (as the lists' "Thuộc" filter); the page counts per commune itself.
+        self.fields["unit"].queryset = self.fields["unit"].queryset.filter(level__lte=2).order_by("path")
 
 
 class OverdueFollowUpsView(ScopedObjectMixin, View):
