@@ -7,7 +7,6 @@ reporting.actions (do_save_values, do_submit, do_accept, do_return, do_reopen) o
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -98,7 +97,7 @@ def deadline_info(submission: Submission) -> dict[str, Any]:
     deadline = submission.period.deadline_for(submission.unit.level)
     sent = timezone.localtime(submission.submitted_at).date() if submission.submitted_at else None
     return {"deadline": deadline,
-            "late": bool(deadline and ((sent and sent > deadline) or (not sent and dt.date.today() > deadline))),
+            "late": bool(deadline and ((sent and sent > deadline) or (not sent and timezone.localdate() > deadline))),
             "sent_on": sent}
 
 
