@@ -6,6 +6,9 @@ materialized path: a 2020 commune's path runs through its district to the old pr
 goes straight to the new province. Reopening subtracts the same values. Both run in the caller's transaction
 as one upsert statement per batch, so the totals of every level are right the moment the transaction commits.
 
+A unit's row is therefore the sum of every accepted report in its subtree, its own included: a district's or
+province's report carries that level's own figures (trainings it organised…), never its communes' totals again.
+
 `rebuild()` recomputes every row from the accepted submissions; it must give exactly the rows the increments
 left (tests/reporting/test_reporting_rollups.py checks that on random trees).
 """
