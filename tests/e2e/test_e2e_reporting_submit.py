@@ -92,7 +92,13 @@ def test_commune_officer_submits_a_prefilled_report_and_the_district_accepts_it(
     # Submitting without the required value is refused, the error beside the field.
     go(page, page.get_by_role("button", name="Gửi báo cáo"))
     expect(page.locator(f'[data-field="{children_field.pk}"] .field-errors')).to_contain_text("bắt buộc")
+    # A wrong value is flagged beside its field as soon as it is typed (htmx), before any save.
+    page.fill(f"input[name=value_{children_field.pk}]", "-3")
+    page.locator(f"input[name=value_{children_field.pk}]").press("Tab")
+    expect(page.locator(f'[data-field="{children_field.pk}"] .field-errors')).to_contain_text("không được âm")
     page.fill(f"input[name=value_{children_field.pk}]", "1.250")
+    page.locator(f"input[name=value_{children_field.pk}]").press("Tab")
+    expect(page.locator(f'[data-field="{children_field.pk}"] .field-errors')).to_have_count(0)
     page.fill("textarea[name=results_text]", "Rà soát 7 nhóm trẻ, tập huấn cho bảo mẫu.")
     go(page, page.get_by_role("button", name="Gửi báo cáo"))
     expect(page.locator(".alert-success")).to_contain_text("Đã gửi báo cáo")

@@ -370,3 +370,24 @@ def test_a_stale_page_is_refused_and_the_first_save_survives(cycle, client):
     second = post_fill(client, submission, **fill_data(fields, total="55", groups="7", version=version))
     assert second.status_code == 400 and "vừa được người khác sửa" in second.content.decode()
     assert value_of(submission, fields["total"]).value == Decimal(40)
+
+
+def test_typed_values_are_checked_beside_their_fields_before_anything_is_saved(cycle, client):
+    world, period, form, fields = cycle
+    submission = start(world, period, form)
+    client.force_login(world.officer_a1a)
+    url = reverse("reporting:submission_check", args=[submission.pk])
+    response = client.post(url, fill_data(fields, total="10", girls="12", groups="9"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    girls = html.split(f'id="errors-{fields["girls"].pk}"')[1].split("</div>")[0]
+    assert 'hx-swap-oob="true"' in girls and "không được lớn hơn tổng" in girls
+    groups = html.split(f'id="errors-{fields["groups"].pk}"')[1].split("</div>")[0]
+    assert "Cần ghi lý do khi sửa giá trị tự động (7)" in groups
+    total = html.split(f'id="errors-{fields["total"].pk}"')[1].split("</div>")[0]
+    assert "<li>" not in total  # a field without a problem has its old messages cleared
+    assert not SubmissionValue.objects.filter(submission=submission, field=fields["total"]).exists()
+    client.force_login(world.officer_b1)
+    assert client.post(url, fill_data(fields, total="10")).status_code == 404
+    client.force_login(world.viewer_a)
+    assert client.post(url, fill_data(fields, total="10")).status_code == 403

@@ -10,4 +10,6 @@ URL_TESTS = {
                                  "test_overriding_a_prefilled_value_needs_a_reason_and_both_values_stay",
     "reporting:submission_decide": "reporting/test_reporting_fill.py::"
                                    "test_the_officer_submits_and_the_approver_accepts_through_the_pages",
+    "reporting:submission_check": "reporting/test_reporting_fill.py::"
+                                  "test_typed_values_are_checked_beside_their_fields_before_anything_is_saved",
 }

@@ -51,4 +51,5 @@ urlpatterns += [
     path("fill/start/", views_fill.StartSubmissionView.as_view(), name="submission_start"),
     path("submissions/<int:pk>/fill/", views_fill.SubmissionFillView.as_view(), name="submission_fill"),
     path("submissions/<int:pk>/decide/", views_fill.SubmissionDecisionView.as_view(), name="submission_decide"),
+    path("submissions/<int:pk>/check/", views_fill.SubmissionCheckView.as_view(), name="submission_check"),
 ]

@@ -216,6 +216,23 @@ class SubmissionFillView(SubmissionPageMixin, View):
                 form.add_error(None, message)
 
 
+class SubmissionCheckView(SubmissionPageMixin, View):
+    """The form's rules on the values being typed, before anything is saved (htmx, on change): each field's
+    messages replace those beside it. Nothing is written."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        submission = self.get_submission()
+        if not is_editable(request.user, submission):
+            raise PermissionDenied(_("Bạn không có quyền sửa báo cáo này."))
+        form = SubmissionFillForm(request.POST, submission=submission, fields=form_fields(submission),
+                                  stored=stored_values(submission), mode=SAVE)
+        form.is_valid()
+        sections = [(title, [(row, []) for row in rows]) for title, rows in form.rows()]
+        return render(request, "reporting/submission_fill_check.html", {"sections": sections})
+
+
 class SubmissionDecisionView(SubmissionPageMixin, View):
     """Accept, return (with a comment) or reopen (with a reason): the level directly above."""
 
