@@ -52,6 +52,7 @@ def test_group_list_and_page_on_a_phone(live_server, phone_page):
     expect(page.locator("#open-recommendations")).to_contain_text("Quá hạn")
     assert_fits_width(page, PHONE["width"])
 
+    page.get_by_role("button", name="Thêm thông tin của nhóm").click()
     page.get_by_role("link", name="Thêm lần khám sức khỏe").click()
     page.wait_for_load_state("domcontentloaded")
     expect(page.locator("select[name=group]")).to_have_value(str(group.pk))

@@ -115,3 +115,16 @@ def test_group_never_visited_says_so(client, world):
     html = client.get(group.get_absolute_url()).content.decode()
     assert "Chưa được giám sát lần nào." in html and "Chưa cập nhật số trẻ." in html
     assert "Người chăm sóc trẻ</h2>" not in html  # no empty tables: the "Thêm …" buttons add records
+
+
+def test_tables_on_the_group_page_do_not_repeat_the_group(client, world, group):
+    client.force_login(world.officer_a1a, backend=BACKEND)
+    tables = dict(client.get(group.get_absolute_url()).context["related_tables"])
+    staff, enrolments = tables["Người chăm sóc trẻ"], tables["Số trẻ theo các lần cập nhật"]
+    for table in (staff, enrolments):
+        assert "group" not in [column.name for column in table.columns if column.visible]
+    assert [row.get_cell("record") for row in enrolments.rows][0].endswith(">05/09/2025</a>")
+    # The list of all snapshots still names each one's group.
+    response = client.get("/registry/enrolments/")
+    assert "group" in [column.name for column in response.context["table"].columns if column.visible]
+    assert escape(f"05/09/2025 – {group.name}") in response.content.decode()

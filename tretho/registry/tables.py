@@ -34,8 +34,12 @@ class RecordColumn(tables.Column):
         super().__init__(accessor="pk", verbose_name=verbose_name, linkify=lambda record: record.get_absolute_url(),
                          order_by=order_by)
 
-    def render(self, record: Any) -> str:
-        return str(record)
+    def render(self, record: Any, table: Any) -> str:
+        text = str(record)
+        if table.prefix and getattr(record, "group_id", None):
+            # On the group's own page the group's name would only repeat the page's title.
+            text = text.removesuffix(f" – {record.group}")
+        return text
 
 
 def with_list_facts(queryset: models.QuerySet) -> models.QuerySet:
@@ -71,6 +75,11 @@ class ChildcareGroupTable(TrethoTable):
 
 class _GroupPartTable(TrethoTable):
     group = tables.Column(verbose_name=_("Nhóm trẻ"), order_by=("group__sort_key",))
+
+    def before_render(self, request: Any) -> None:
+        super().before_render(request)
+        if self.prefix:  # one group's records on the group's page (related tables have a prefix): no group column
+            self.columns.hide("group")
 
 
 class ProgrammeSupportTable(_GroupPartTable):
