@@ -349,12 +349,22 @@ def test_out_of_scope_reports_are_not_found(cycle, client):
     assert client.get(reverse("reporting:submission_fill", args=[submission.pk])).status_code == 302  # to login
 
 
-def test_viewers_read_but_cannot_change(cycle, client):
+def test_viewers_read_but_cannot_change_and_see_no_names(cycle, client):
     world, period, form, fields = cycle
     submission = start(world, period, form)
+    world.officer_a1a.full_name = "Lê Thị Mỹ Linh"
+    world.officer_a1a.save()
+    actions.do_save_values(submission, acting_user=world.officer_a1a,
+                           values={fields["total"].pk: 40, fields["girls"].pk: 20})
+    actions.do_submit(submission, acting_user=world.officer_a1a)
     client.force_login(world.viewer_a)
     page = client.get(reverse("reporting:submission_fill", args=[submission.pk]))
-    assert page.status_code == 200 and 'name="action"' not in page.content.decode()
+    html = page.content.decode()
+    assert page.status_code == 200 and 'name="action"' not in html and 'value="accept"' not in html
+    assert "Lê Thị Mỹ Linh" not in html and "(đã ẩn)" in html.split("workflow-history")[1]
+    client.force_login(world.approver_a1)
+    assert "Lê Thị Mỹ Linh" in client.get(reverse("reporting:submission_fill", args=[submission.pk])).content.decode()
+    client.force_login(world.viewer_a)
     assert post_fill(client, submission, **fill_data(fields, total="1")).status_code == 403
 
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from tretho.core import signals
-from tretho.core.scoping import ADD, VIEW, user_can
+from tretho.core.scoping import ADD, VIEW, sees_personal_data, user_can
 from tretho.core.views import SCOPE_RESTRICT
 from tretho.geo.models import AdministrativeUnit
 
@@ -101,6 +101,13 @@ def deadline_info(submission: Submission) -> dict[str, Any]:
             "sent_on": sent}
 
 
+def events_with_actors(user: Any, submission: Submission) -> list[tuple[Any, str]]:
+    """The workflow history with who acted: a person's name is personal data, so viewers see it masked."""
+    names = sees_personal_data(user)
+    events = submission.events.select_related("actor").order_by("at", "pk")  # type: ignore[attr-defined]
+    return [(event, (str(event.actor) if names else _("(đã ẩn)")) if event.actor else "") for event in events]
+
+
 class SubmissionFillView(SubmissionPageMixin, View):
     """The report: values (pre-filled ones with the records' value and the reason for a change), the form's
     rules checked beside each field, narratives, then save, refresh the pre-fill, or submit; for the level
@@ -131,7 +138,7 @@ class SubmissionFillView(SubmissionPageMixin, View):
             "can_return": may_decide and submission.status == SubmissionStatus.SUBMITTED,
             "can_reopen": may_decide and submission.status == SubmissionStatus.ACCEPTED,
             "decision_form": DecisionForm(),
-            "events": submission.events.select_related("actor").order_by("at", "pk"),  # type: ignore[attr-defined]
+            "events": events_with_actors(user, submission),
             "missing_children": missing, "lower_reports": lower, "has_children": bool(children),
             "prefill_count": sum(1 for f in fields if f.prefill_metric_id is not None),
             "list_url": reverse("reporting:my_reports"),
