@@ -51,7 +51,7 @@ class VisitResultForm(TrethoModelForm):
         fields = ["visit", "criterion", "result", "measured_value", "note"]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned: dict[str, Any] = super().clean() or {}
         visit, criterion = cleaned.get("visit"), cleaned.get("criterion")
         if visit and criterion and criterion.template_id != visit.template_id:
             self.add_error("criterion", _("Tiêu chí này không thuộc bộ tiêu chí của lần giám sát."))
@@ -100,7 +100,8 @@ class SupervisionVisitForm(TrethoModelForm):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             self.initial.setdefault("date", timezone.localdate())
-        self.fields["outcome"].choices = [("", self.AUTO_OUTCOME), *list(self.fields["outcome"].choices)[1:]]
+        outcome: Any = self.fields["outcome"]
+        outcome.choices = [("", self.AUTO_OUTCOME), *list(outcome.choices)[1:]]
         self.fields["outcome"].help_text = _("Để “tự tính”: đạt tất cả khi không có tiêu chí không đạt.")
         self.group, self.day = self._group_and_day()
         current = self.instance.template if self.instance.pk else None
@@ -131,7 +132,8 @@ class SupervisionVisitForm(TrethoModelForm):
             raw_group = raw_group.pk
         if raw_group not in (None, ""):
             try:
-                group = self.fields["group"].queryset.filter(pk=int(raw_group)).first()
+                group_field: Any = self.fields["group"]
+                group = group_field.queryset.filter(pk=int(raw_group)).first()
             except (TypeError, ValueError):
                 group = None
         return group, day
@@ -177,14 +179,14 @@ class SupervisionVisitForm(TrethoModelForm):
         return derive_outcome([r for r in results if r]) if self.criteria and all(results) else ""
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned: dict[str, Any] = super().clean() or {}
         if cleaned.get("date") and self.template is None:
             self.add_error("date", _("Không có bộ tiêu chí giám sát nào có hiệu lực vào ngày này."))
         if self.template is not None:
             self.instance.template = self.template
             results = [cleaned.get(field_name(c, "result")) for c in self.criteria]
             if all(results) and not cleaned.get("outcome"):
-                cleaned["outcome"] = derive_outcome(results)
+                cleaned["outcome"] = derive_outcome([str(r) for r in results])
         return cleaned
 
     def result_entries(self) -> list[tuple[ChecklistCriterion, str, Decimal | None, str]]:
@@ -194,7 +196,7 @@ class SupervisionVisitForm(TrethoModelForm):
     def save_scoped(self, writable: Any) -> Any:
         from .actions import do_record_results
 
-        visit = super().save_scoped(writable)
+        visit: Any = super().save_scoped(writable)
         do_record_results(visit, self.result_entries(), acting_user=self.user)
         return visit
 

@@ -14,7 +14,7 @@ from .forms import template_for
 _BOOKKEEPING = ["version", "created_at", "updated_at"]
 
 
-def _model_rules(model: type, instance: Any, attrs: dict[str, Any]) -> None:
+def _model_rules(model: Any, instance: Any, attrs: dict[str, Any]) -> None:
     """The model's clean(), answered as a 400."""
     probe = model()
     if instance is not None:

@@ -56,9 +56,10 @@ class UnitChoiceForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        restrict_choices(self.fields["unit"], user)
+        field: Any = self.fields["unit"]
+        restrict_choices(field, user)
         # Provinces and districts (as the lists' "Thuộc" filter); the page counts per commune itself.
-        self.fields["unit"].queryset = self.fields["unit"].queryset.filter(level__lte=2).order_by("path")
+        field.queryset = field.queryset.filter(level__lte=2).order_by("path")
 
 
 class OverdueFollowUpsView(ScopedObjectMixin, View):
@@ -100,7 +101,7 @@ class FollowUpDoneView(ScopedObjectMixin, View):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        visit = self.get_object()
+        visit: Any = self.get_object()
         form = FollowUpDoneForm(request.POST, prefix=f"v{visit.pk}")
         back = request.POST.get("next") or reverse("registry:visit_overdue")
         if not back.startswith("/") or back.startswith("//"):
@@ -132,11 +133,11 @@ class NewChecklistVersionView(ScopedObjectMixin, View):
     template_name = "registry/supervision/checklist_new_version.html"
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        template = self.get_object()
+        template: Any = self.get_object()
         return self.render_form(template, NewVersionForm())
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        template = self.get_object()
+        template: Any = self.get_object()
         form = NewVersionForm(request.POST)
         if form.is_valid():
             try:
