@@ -42,9 +42,11 @@ LIST_LIMIT = 300
 SPREAD_DEGREES = 0.003
 
 # Category → colour (Bootstrap's palette, so the legend matches the badges).
-STATUS_COLOURS = {GroupStatus.OPERATING: "#198754", GroupStatus.SUSPENDED: "#fd7e14", GroupStatus.CLOSED: "#6c757d"}
-VISIT_COLOURS = {VisitOutcome.MEETS_ALL: "#198754", VisitOutcome.MEETS_PARTLY: "#ffc107",
-                 VisitOutcome.DOES_NOT_MEET: "#dc3545", NO_OUTCOME: "#0dcaf0", NOT_VISITED: "#adb5bd"}
+STATUS_COLOURS: dict[str, str] = {GroupStatus.OPERATING: "#198754", GroupStatus.SUSPENDED: "#fd7e14",
+                                  GroupStatus.CLOSED: "#6c757d"}
+VISIT_COLOURS: dict[str, str] = {VisitOutcome.MEETS_ALL: "#198754", VisitOutcome.MEETS_PARTLY: "#ffc107",
+                                 VisitOutcome.DOES_NOT_MEET: "#dc3545", NO_OUTCOME: "#0dcaf0",
+                                 NOT_VISITED: "#adb5bd"}
 
 
 def visit_labels() -> dict[str, str]:
@@ -210,10 +212,13 @@ def spread(position: tuple[float, float], around: dict[tuple[float, float], int]
 
 def legend(colour_by: str, points: list[MapPoint]) -> list[dict[str, Any]]:
     """The categories of one colouring, in order, with their colour, label and count."""
+    labels: dict[str, str]
+    colours: dict[str, str]
     if colour_by == COLOUR_BY_VISIT:
         labels, colours, key = visit_labels(), VISIT_COLOURS, "visit"
     else:
-        labels, colours, key = {v: str(label) for v, label in GroupStatus.choices}, STATUS_COLOURS, "status"
+        labels = {str(v): str(label) for v, label in GroupStatus.choices}
+        colours, key = STATUS_COLOURS, "status"
     return [{"key": str(value), "label": labels[value], "colour": colour,
              "count": sum(1 for point in points if getattr(point, key) == value)}
             for value, colour in colours.items()]
@@ -230,12 +235,13 @@ class GroupMapView(LoginRequiredMixin, View):
             form.initial["colour"] = colour_by
         groups = map_groups(request.user, filters)
         points, unplaced = map_points(groups)
+        legends = {COLOUR_BY_STATUS: legend(COLOUR_BY_STATUS, points),
+                   COLOUR_BY_VISIT: legend(COLOUR_BY_VISIT, points)}
         data = {
             "colourBy": colour_by,
             "groupUrl": group_url_parts(),
             "points": [point.as_json() for point in points],
-            "legends": {COLOUR_BY_STATUS: legend(COLOUR_BY_STATUS, points),
-                        COLOUR_BY_VISIT: legend(COLOUR_BY_VISIT, points)},
+            "legends": legends,
             "labels": {"approximate": _("Vị trí của xã, phường (nhóm chưa có tọa độ)"),
                        "lastVisit": _("Giám sát gần nhất"), "status": _("Tình trạng"),
                        "longitude": _("Kinh độ"), "latitude": _("Vĩ độ")},
@@ -247,6 +253,6 @@ class GroupMapView(LoginRequiredMixin, View):
         return render(request, "registry/map.html", {
             "form": form, "map_data": data, "points": points[:LIST_LIMIT], "point_count": len(points),
             "list_limit": LIST_LIMIT, "unplaced": unplaced, "colour_by": colour_by, "list_url": list_url,
-            "legend": data["legends"][colour_by],
+            "legend": legends[colour_by],
             "approximate_count": sum(1 for point in points if point.approximate),
         })
