@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
+
 from tretho.core.forms import TrethoModelForm
 from tretho.geo.choices import UnitLevel
 
@@ -29,10 +31,10 @@ class _CommuneOwnedForm(TrethoModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         unit = self.fields.get("unit")
-        if unit is not None:
+        if isinstance(unit, forms.ModelChoiceField) and unit.queryset is not None:
             unit.queryset = unit.queryset.filter(level=UnitLevel.COMMUNE)
         zone = self.fields.get("zone")
-        if zone is not None:
+        if isinstance(zone, forms.ModelChoiceField):
             zone.queryset = zones_near(self.user)
 
 

@@ -31,7 +31,7 @@ class _Validated(TrethoSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
-        model = self.Meta.model
+        model: Any = self.Meta.model
         plain = {k: v for k, v in attrs.items() if not model._meta.get_field(k).many_to_many}
         if self.instance is not None:
             probe = model._base_manager.get(pk=self.instance.pk)
@@ -52,7 +52,7 @@ class _NearZone(_Validated):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         zone = self.fields.get("zone")
-        if zone is not None:
+        if isinstance(zone, serializers.PrimaryKeyRelatedField):
             request = self.context.get("request")
             zone.queryset = zones_near(getattr(request, "user", None))
 

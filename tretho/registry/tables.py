@@ -56,7 +56,7 @@ def with_list_facts(queryset: models.QuerySet) -> models.QuerySet:
 
 
 class ChildcareGroupTable(TrethoTable):
-    name = linked_column(_("Tên nhóm trẻ"))
+    name = linked_column(_("Tên nhóm trẻ"))  # type: ignore[arg-type]  # a lazy label, like the other apps'
     unit = tables.Column(verbose_name=_("Xã, phường"), order_by=("unit__sort_key",))
     zone = tables.Column(verbose_name=_("Khu công nghiệp"), order_by=("zone__sort_key",))
     children = tables.Column(verbose_name=_("Số trẻ"), attrs={"td": {"class": "text-end"}})
@@ -140,7 +140,7 @@ class StaffTable(_GroupPartTable):
 
 
 class EnterpriseTable(TrethoTable):
-    name = linked_column(_("Tên doanh nghiệp"))
+    name = linked_column(_("Tên doanh nghiệp"))  # type: ignore[arg-type]  # a lazy label
     unit = tables.Column(verbose_name=_("Xã, phường"), order_by=("unit__sort_key",))
     zone = tables.Column(verbose_name=_("Khu công nghiệp"), order_by=("zone__sort_key",))
 
