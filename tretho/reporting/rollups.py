@@ -156,19 +156,28 @@ def compare(expected: dict, current: dict) -> RebuildResult:
 
 @transaction.atomic
 def rebuild(period_ids: Iterable[str] | None = None, *, write: bool = True) -> RebuildResult:
-    """Recompute roll-ups (all, or those of some period ids) from the accepted submissions. Returns how the
-    rows found compared with the recomputed ones; with write=False nothing changes (a check)."""
-    period_ids = list(period_ids) if period_ids is not None else None
-    expected = expected_rows(period_ids)
-    result = compare(expected, current_rows(period_ids))
-    if write and not result.agreed:
-        existing = RollupValue.objects.all()
-        if period_ids is not None:
-            existing = existing.filter(period_id__in=period_ids)
-        existing.delete()
-        RollupValue.objects.bulk_create(
-            [RollupValue(unit_id=u, period_id=p, data_element_id=e, option_key=k, value=v, submissions=c, level=lv)
-             for (u, p, e, k), (v, c, lv) in expected.items()],
-            batch_size=2000,
-        )
-    return result
+    """Recompute roll-ups (all, or those of some period ids) from the accepted submissions, one period at a time
+    (national data fits in memory per period). Returns how the rows found compared with the recomputed ones;
+    with write=False nothing changes (a check)."""
+    if period_ids is None:
+        found = set(Submission.objects.filter(status=SubmissionStatus.ACCEPTED)
+                    .values_list("period__period_id", flat=True).distinct())
+        found |= set(RollupValue.objects.values_list("period_id", flat=True).distinct())
+        period_ids = sorted(found)
+    total = RebuildResult()
+    for period_id in period_ids:
+        expected = expected_rows([period_id])
+        result = compare(expected, current_rows([period_id]))
+        total.rows += result.rows
+        total.missing += result.missing
+        total.extra += result.extra
+        total.different += result.different
+        if write and not result.agreed:
+            RollupValue.objects.filter(period_id=period_id).delete()
+            RollupValue.objects.bulk_create(
+                [RollupValue(unit_id=u, period_id=p, data_element_id=e, option_key=k, value=v, submissions=c,
+                             level=lv)
+                 for (u, p, e, k), (v, c, lv) in expected.items()],
+                batch_size=2000,
+            )
+    return total
