@@ -194,3 +194,15 @@ def test_the_command_prints_a_vietnamese_summary(real_units):
     assert "10.035 xã" in text and "3.321 xã" in text
     assert "0 tạo mới, 0 cập nhật, 14.150 không đổi" in text
     assert "không có gì thay đổi" in text
+
+
+def test_loading_units_ships_the_supervision_checklist_on_a_fresh_site(real_units):
+    """On a fresh site migrate runs before the units exist; the checklist owned by the root follows the load."""
+    from tretho.registry.models import ChecklistTemplate
+
+    ChecklistTemplate.objects.all().delete()
+    call_command("load_units", stdout=StringIO())
+    template = ChecklistTemplate.objects.get()
+    assert template.unit.level == 0 and template.criteria.count() >= 10
+    call_command("load_units", stdout=StringIO())
+    assert ChecklistTemplate.objects.count() == 1

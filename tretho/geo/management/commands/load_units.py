@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from tretho.geo.loader import load_units
+from tretho.geo.signals import units_loaded
 
 
 class Command(BaseCommand):
@@ -30,3 +31,5 @@ class Command(BaseCommand):
                 self.stdout.write(self.style.SUCCESS(_("Danh mục đã cập nhật, không có gì thay đổi.")))
             elif not summary.dry_run:
                 self.stdout.write(self.style.SUCCESS(_("Đã nạp xong danh mục đơn vị hành chính.")))
+            if not summary.dry_run:
+                units_loaded.send(sender=self.__class__)
