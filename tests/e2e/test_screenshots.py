@@ -22,6 +22,9 @@ from tests.e2e.helpers import DESKTOP, PHONE, assert_fits_width, log_in
 from tretho.accounts.demo_logins import DEMO_PASSWORD
 from tretho.geo.models import AdministrativeUnit
 from tretho.orgs.models import Agency, SteeringCommittee
+from tretho.registry.models import ChecklistTemplate, ChildcareGroup, SupervisionVisit
+from tretho.reporting.choices import SubmissionStatus
+from tretho.reporting.models import ReportForm, ReportingPeriod, Submission
 
 pytestmark = [
     pytest.mark.e2e,
@@ -33,6 +36,8 @@ pytestmark = [
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 MANAGER = "demo.dongnai.manager"
 OFFICER = "demo.longbinh2025.officer"
+APPROVER = "demo.bienhoa.approver"
+OLD_OFFICER = "demo.longbinh.officer"
 
 
 @pytest.fixture
@@ -127,4 +132,134 @@ def test_take_the_user_guide_screenshots(demo_site, browser):
     page.goto(f"{base}/units/?q=dong+nai")
     assert_fits_width(page, PHONE["width"])
     shoot(page, "13-dien-thoai-tim-don-vi")
+    context.close()
+
+
+def test_take_the_registry_and_reporting_screenshots(demo_site, browser, tmp_path):
+    """Sections 14–20 of the guide: childcare groups, Excel import, map, supervision; the reporting cycle."""
+    from tests.registry.test_registry_import import group_row, workbook
+
+    base = demo_site
+    context, page = new_page(browser, DESKTOP)
+    log_in(page, base, MANAGER, DEMO_PASSWORD)
+
+    # Childcare groups: the list, one group's page, staff, enterprises.
+    page.goto(f"{base}/registry/groups/")
+    expect(page.locator("main")).to_contain_text("Nhóm trẻ")
+    shoot(page, "16-nhom-tre")
+    group = (ChildcareGroup.objects.filter(visits__isnull=False).distinct().order_by("name").first()
+             or ChildcareGroup.objects.order_by("name").first())
+    page.goto(f"{base}/registry/groups/{group.pk}/")
+    expect(page.locator("h1")).to_contain_text(group.name)
+    shoot(page, "17-trang-nhom-tre")
+    page.goto(f"{base}/registry/staff/")
+    shoot(page, "18-nguoi-cham-soc-tre")
+    page.goto(f"{base}/registry/enterprises/")
+    shoot(page, "19-doanh-nghiep")
+
+    # Excel import: a file with two wrong rows is refused, row by row, nothing saved.
+    page.goto(f"{base}/registry/groups/import/")
+    shoot(page, "20-nhap-excel")
+    bad = tmp_path / "nhom-tre-loi.xlsx"
+    bad.write_bytes(workbook(groups=[
+        group_row(commune="26020", code="NT90", name="Nhóm trẻ Hướng Dương", licence_date=None, is_licensed=False,
+                  licence_number=""),
+        group_row(commune="26999", code="NT91", name="Nhóm trẻ Vành Khuyên"),
+        group_row(commune="26020", code="NT92", name="Nhóm trẻ Ban Mai", capacity=-5),
+    ]))
+    page.set_input_files("input[name=file]", str(bad))
+    page.get_by_role("button", name="Tải lên").click()
+    page.wait_for_load_state("domcontentloaded")
+    expect(page.locator("table.import-errors")).to_be_visible()
+    shoot(page, "21-nhap-excel-loi")
+
+    page.goto(f"{base}/registry/groups/map/")
+    page.wait_for_timeout(1500)  # the chart draws after the page's script runs
+    shoot(page, "22-ban-do-nhom-tre")
+
+    # Supervision: the visits, one visit, a new visit's form, the checklist, overdue recommendations.
+    page.goto(f"{base}/registry/supervision/")
+    shoot(page, "23-giam-sat")
+    visit = SupervisionVisit.objects.exclude(recommendations="").order_by("-date").first() or \
+        SupervisionVisit.objects.order_by("-date").first()
+    page.goto(f"{base}/registry/supervision/{visit.pk}/")
+    shoot(page, "24-phieu-giam-sat")
+    page.goto(f"{base}/registry/supervision/add/")
+    date = page.locator("#id_date")
+    date.fill("10/11/2025")
+    date.press("Tab")
+    page.select_option("#id_group", str(group.pk))
+    expect(page.locator("#checklist input[type=radio]").first).to_be_attached()
+    page.wait_for_timeout(500)
+    shoot(page, "25-ghi-ket-qua-giam-sat", full_page=False)
+    template = ChecklistTemplate.objects.order_by("-effective_from").first()
+    page.goto(f"{base}/registry/checklists/{template.pk}/")
+    shoot(page, "26-bo-tieu-chi")
+    page.goto(f"{base}/registry/supervision/overdue/")
+    shoot(page, "27-kien-nghi-qua-han")
+
+    # Reporting: periods and deadlines, a form.
+    period = ReportingPeriod.objects.get(programme__code="404", period_id="2020")
+    page.goto(f"{base}/reports/periods/")
+    shoot(page, "28-ky-bao-cao")
+    page.goto(f"{base}/reports/periods/{period.pk}/")
+    shoot(page, "29-ky-bao-cao-han-nop")
+    form = ReportForm.objects.filter(programme__code="404").order_by("pk").first()
+    page.goto(f"{base}/reports/forms/{form.pk}/")
+    shoot(page, "30-mau-bao-cao", full_page=False)
+
+    # Completeness and the results dashboard of the province.
+    page.goto(f"{base}/reports/completeness/")
+    shoot(page, "35-tien-do-nop-bao-cao", full_page=False)
+    page.goto(f"{base}/reports/dashboard/")
+    page.wait_for_timeout(1500)
+    shoot(page, "36-ket-qua-thuc-hien", full_page=False)
+    page.locator("#chart-bar").scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -80)")
+    shoot(page, "36b-bieu-do-ket-qua", full_page=False)
+    detail = page.locator("main a[href*='/reports/dashboard/result/']").first
+    if detail.count():
+        detail.click()
+        page.wait_for_load_state("domcontentloaded")
+        shoot(page, "37-so-lieu-mot-chi-so")
+    context.close()
+
+    # A commune officer (before the reform): the reports to make, the 2020 report pre-filled from the records;
+    # one pre-filled value changed, which asks for a reason.
+    context, page = new_page(browser, DESKTOP)
+    log_in(page, base, OLD_OFFICER, DEMO_PASSWORD)
+    page.goto(f"{base}/reports/fill/")
+    shoot(page, "31-bao-cao-can-lam")
+    page.goto(f"{base}/reports/dashboard/")
+    page.wait_for_timeout(1000)
+    shoot(page, "38-ket-qua-cap-xa", full_page=False)
+    draft = Submission.objects.get(status=SubmissionStatus.DRAFT, unit__code="26020", unit__valid_from__isnull=True,
+                                   period__programme__code="404")
+    page.goto(f"{base}/reports/submissions/{draft.pk}/fill/")
+    shoot(page, "32-lap-bao-cao", full_page=False)
+    prefilled = page.locator(".field-row").filter(has=page.locator(".prefilled")).first
+    value = prefilled.locator("input[name^=value_]")
+    value.fill(str(int(value.input_value() or "0") + 1))
+    value.press("Tab")
+    expect(prefilled.locator(".field-errors")).to_be_visible()
+    prefilled.scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -120)")
+    shoot(page, "32b-sua-gia-tri-dien-san", full_page=False)
+    context.close()
+
+    context, page = new_page(browser, PHONE)
+    log_in(page, base, OLD_OFFICER, DEMO_PASSWORD)
+    page.goto(f"{base}/reports/submissions/{draft.pk}/fill/")
+    assert_fits_width(page, PHONE["width"])
+    shoot(page, "33-dien-thoai-lap-bao-cao", full_page=False)
+    context.close()
+
+    # The district approver decides a commune's submitted report.
+    context, page = new_page(browser, DESKTOP)
+    log_in(page, base, APPROVER, DEMO_PASSWORD)
+    page.goto(f"{base}/reports/fill/")
+    submitted = Submission.objects.get(status=SubmissionStatus.SUBMITTED, unit__code="26068",
+                                       period__programme__code="404")
+    page.goto(f"{base}/reports/submissions/{submitted.pk}/fill/")
+    shoot(page, "34-duyet-bao-cao", full_page=False)
     context.close()
