@@ -290,3 +290,22 @@ def test_fill_deadlines_through_the_api_and_the_period_page(world, api_client, c
     assert response.redirect_chain[-1][0] == period.get_absolute_url()
     assert "20/11/2024" in response.content.decode()
     assert period.deadline_for(3) == dt.date(2024, 11, 20)
+
+
+def test_a_unit_reports_only_for_periods_it_exists_at_the_end_of(world, api_client):
+    from tretho.geo.models import AdministrativeUnit
+
+    period, form, _fields = setup_cycle(world, "2026")
+    old = AdministrativeUnit.objects.create(code="X91199", name="Xã Cũ", unit_type="xa", level=3,
+                                            parent=world.district_a1, valid_to=dt.date(2025, 6, 30))
+    with pytest.raises(ValidationError) as refused:
+        actions.do_start_submission(old, period, form, acting_user=world.manager_a)
+    assert "30/06/2025" not in str(refused.value) and "31/12/2026" in str(refused.value)
+    response = post(api_client, world.manager_a, f"{API}/submissions/",
+                    {"unit": old.pk, "period": period.pk, "form": form.pk})
+    assert response.status_code == 400 and "unit" in response.json()
+    assert not Submission.objects.filter(unit=old).exists()
+    # For a period it existed at the end of, it reports.
+    earlier, _f, _x = setup_cycle(world, "2024")
+    earlier_form = earlier.programme.report_forms.get()
+    assert actions.do_start_submission(old, earlier, earlier_form, acting_user=world.manager_a).pk

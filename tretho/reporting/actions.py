@@ -149,6 +149,9 @@ def do_start_submission(unit: AdministrativeUnit, period: ReportingPeriod, form:
         return existing
     submission = Submission(unit=unit, period=period, form=form, created_by=acting_user)
     submission.full_clean()
+    problem = submission.unit_in_force_problem()
+    if problem:
+        raise ValidationError({"unit": problem}, code="unit_not_in_force")
     _require(user_can(acting_user, ADD, submission))
     if period.is_closed:
         raise ValidationError(_("Kỳ báo cáo đã khóa."), code="period_closed")

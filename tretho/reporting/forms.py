@@ -72,6 +72,11 @@ class SubmissionForm(ReportingForm):
         cleaned = super().clean()
         if self.instance.pk and self.instance.is_locked:
             raise forms.ValidationError(_("Báo cáo đã gửi hoặc đã duyệt, không sửa được."), code="locked")
+        unit, period = cleaned.get("unit"), cleaned.get("period")
+        if unit is not None and period is not None and not self.instance.pk:
+            problem = Submission(unit=unit, period=period).unit_in_force_problem()
+            if problem:
+                self.add_error("unit", problem)
         return cleaned
 
 

@@ -291,6 +291,14 @@ class Submission(TrethoModel):
     def get_absolute_url(self) -> str:
         return reverse("reporting:submission_detail", args=[self.pk])
 
+    def unit_in_force_problem(self) -> str:
+        """Why the unit cannot report for the period ("" when it can): it must exist at the period's end, so
+        its ancestors are the hierarchy the roll-ups follow (a 2020 report goes through the old district)."""
+        if self.unit_id and self.period_id and not self.unit.is_in_force_on(self.period.end):
+            return str(_("Đơn vị này không còn (hoặc chưa) tồn tại vào cuối kỳ báo cáo (%(date)s).") % {
+                "date": self.period.end.strftime("%d/%m/%Y")})
+        return ""
+
     @property
     def is_locked(self) -> bool:
         """Values and narratives can be edited only in draft or returned."""

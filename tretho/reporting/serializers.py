@@ -64,6 +64,8 @@ class SubmissionSerializer(LockedCheckMixin, TrethoSerializer):
             instance.clean()
         except Exception as error:  # django ValidationError → DRF
             raise serializers.ValidationError(getattr(error, "message_dict", None) or str(error)) from None
+        if self.instance is None and instance.unit_in_force_problem():
+            raise serializers.ValidationError({"unit": instance.unit_in_force_problem()})
         return attrs
 
 
