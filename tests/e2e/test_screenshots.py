@@ -209,7 +209,7 @@ def test_take_the_registry_and_reporting_screenshots(demo_site, browser, tmp_pat
     shoot(page, "30-mau-bao-cao", full_page=False)
 
     # Completeness and the results dashboard of the province.
-    page.goto(f"{base}/reports/completeness/")
+    page.goto(f"{base}/reports/completeness/?period={period.pk}&state=all")
     shoot(page, "35-tien-do-nop-bao-cao", full_page=False)
     page.goto(f"{base}/reports/dashboard/")
     page.wait_for_timeout(1500)
