@@ -159,3 +159,33 @@ def test_roll_ups_are_read_through_the_users_scope(data):
     assert table[(data.rate.pk, world.province_a.pk)].value is None
     table = results.results_table(data.period_2020, [world.province_a], [data.rate], user=world.viewer_a)
     assert table[(data.rate.pk, world.province_a.pk)].value == Decimal("75.0")
+
+
+def test_a_predecessor_inside_another_predecessor_is_counted_once(data):
+    """The 2025 data lists an old province AND its abolished districts as predecessors of the new province: the
+    districts' reports are already in the old province's roll-up, so only the outermost units are added."""
+    from tretho.reporting import reform
+
+    world = data.world
+    world.province_a.valid_to = dt.date(2025, 6, 30)
+    world.province_a.save()
+    merged = AdministrativeUnit.objects.create(code="T96", name="Tỉnh Sông Hồng Mới", unit_type="tinh", level=1,
+                                               parent=world.country, valid_from=dt.date(2025, 7, 1))
+    for predecessor in (world.province_a, world.district_a1, world.province_b):
+        UnitSuccession.objects.create(predecessor=predecessor, successor=merged, kind="full")
+    expected = sorted([world.province_a, world.province_b], key=lambda u: u.sort_key)
+    assert results.units_behind(merged, data.period_2020) == expected
+    assert sorted(reform.predecessors_for(merged, data.period_2020.end), key=lambda u: u.sort_key) == expected
+    groups = by_code(results.unit_results(data.period_2020, merged))["SO_NHOM"]
+    a = by_code(results.unit_results(data.period_2020, world.province_a))["SO_NHOM"].value
+    b = by_code(results.unit_results(data.period_2020, world.province_b))["SO_NHOM"].value
+    assert a and groups.value == a + (b or 0)
+    line = results.trend(merged, data.programme, [data.groups])
+    assert line["series"][0]["values"][-1] == groups.value
+    # the lower units are the old provinces (never a province beside its own district), or their communes
+    assert results.lower_units(merged, data.period_2020, world.superuser) == expected
+    communes = results.lower_units(merged, data.period_2020, world.superuser, communes=True)
+    assert {world.commune_a1a, world.commune_a1b} <= set(communes)
+    assert all(u.level == 3 for u in communes)
+    point = reform.trend(merged, data.groups.numerator.data_element_id, ["2020"])[0]
+    assert point.from_predecessors and point.value == groups.value

@@ -47,7 +47,10 @@ def predecessors_for(unit: AdministrativeUnit, on_end: object) -> list[Administr
                 found[each.pk] = each
             else:
                 frontier.append(each)
-    return sorted(found.values(), key=lambda u: (u.level, u.sort_key))
+    # Drop a predecessor lying inside another (an old province's districts beside the province): counted once.
+    paths = [u.path for u in found.values()]
+    kept = [u for u in found.values() if not any(u.path != p and u.path.startswith(p) for p in paths)]
+    return sorted(kept, key=lambda u: (u.level, u.sort_key))
 
 
 def trend(unit: AdministrativeUnit, data_element_id: int, period_ids: Iterable[str],

@@ -156,7 +156,16 @@ def units_behind(unit: AdministrativeUnit, period: ReportingPeriod) -> list[Admi
                 frontier.append(candidate)
             else:
                 found[candidate.pk] = candidate
-    return sorted(found.values(), key=lambda u: u.sort_key)
+    return sorted(outermost(found.values()), key=lambda u: u.sort_key)
+
+
+def outermost(units: Iterable[AdministrativeUnit]) -> list[AdministrativeUnit]:
+    """The units not lying inside another one of them (path prefix): a new province's predecessors include the
+    old province and, where districts were abolished, its districts too — their roll-ups are already in the old
+    province's, so adding both would count them twice."""
+    units = list(units)
+    paths = [u.path for u in units]
+    return [u for u in units if not any(u.path != path and u.path.startswith(path) for path in paths)]
 
 
 def _metric_key(metric: Metric, option_key: str) -> str:
@@ -390,6 +399,12 @@ def lower_units(unit: AdministrativeUnit, period: ReportingPeriod, user: Any, *,
     visible: Any = AdministrativeUnit.objects.restrict(user, VIEW)  # a UnitQuerySet (in_force_on)
     behind = units_behind(unit, period)
     if behind != [unit]:
+        if communes:  # the communes of the units it was made of, as they stood then
+            rows = visible.in_force_on(period.end).filter(level=3)
+            inside = Q()
+            for each in behind:
+                inside |= Q(path__startswith=each.path)
+            return list(rows.filter(inside).order_by("sort_key"))
         return [u for u in behind if visible.filter(pk=u.pk).exists()]
     rows = visible.in_force_on(min(period.end, _last_day_of(unit)))
     if communes:
