@@ -2,6 +2,7 @@
 the API root, schema, docs and token, and the read-only unit successions API."""
 
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from tretho.core.testing.suites import api_rows, login
 from tretho.geo.models import AdministrativeUnit, UnitSuccession
@@ -82,3 +83,30 @@ def test_unit_successions_api_is_scoped(api_client, world):
     assert api_client.get(reverse("api:unit-successions-detail", args=[into_a1a.pk])).status_code == 200
     assert api_client.get(reverse("api:unit-successions-detail", args=[into_b1.pk])).status_code == 404
     assert api_client.post(reverse("api:unit-successions-list"), {}).status_code == 405  # read-only
+
+
+def test_list_pager_and_yes_no_filters_speak_vietnamese(client, world):
+    """The table library's pager says "next" and Django's yes/no select says "Chưa xác định" (unknown): both
+    replaced, the filter's empty choice meaning "all" as on every other filter."""
+    import django_filters
+
+    from tretho.core.filters import TrethoFilterSet
+    from tretho.orgs.models import Agency
+
+    for number in range(30):
+        Agency.objects.create(name=f"Cơ quan {number:02d}", kind="other", unit=world.commune_a1a)
+    login(client, world.admin_a)
+    text = strip_tags(client.get(reverse("orgs:agency_list")).content.decode()).split()
+    assert "Trang sau" in " ".join(text) and "next" not in text
+    text = strip_tags(client.get(reverse("orgs:agency_list"), {"page": 2}).content.decode()).split()
+    assert "Trang trước" in " ".join(text) and "previous" not in text
+
+    class ActiveFilterSet(TrethoFilterSet):
+        is_active = django_filters.BooleanFilter()
+
+        class Meta:
+            model = Agency
+            fields = ["is_active"]
+
+    choices = dict(ActiveFilterSet(queryset=Agency.objects.none()).form.fields["is_active"].widget.choices)
+    assert choices == {"unknown": "Tất cả", "true": "Có", "false": "Không"}

@@ -25,7 +25,10 @@ class TrethoFilterSet(django_filters.FilterSet):
             # A filter left empty means "all", and says so ("---------" reads as a missing value).
             if getattr(field, "empty_label", None) == "---------":
                 field.empty_label = _("Tất cả")
-            if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+            if isinstance(field.widget, forms.NullBooleanSelect):
+                # Django's own words for the empty choice read "Chưa xác định" (unknown); a filter means "all".
+                field.widget.choices = [("unknown", _("Tất cả")), ("true", _("Có")), ("false", _("Không"))]
+            elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
                 # Setting choices again also resets the widget's copy, which was taken when the field was built.
                 choices: list[Any] = list(field.choices)  # type: ignore[arg-type]
                 if choices and choices[0][0] == "":

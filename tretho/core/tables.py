@@ -15,7 +15,7 @@ from .scoping import sees_personal_data
 class TrethoTable(tables.Table):
     class Meta:
         attrs = {"class": "table table-sm table-hover align-middle"}
-        template_name = "django_tables2/bootstrap5-responsive.html"
+        template_name = "core/table.html"
         empty_text = "—"
 
     def __init__(self, data: Any = None, *args: Any, **kwargs: Any) -> None:
