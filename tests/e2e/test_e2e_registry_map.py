@@ -61,6 +61,12 @@ def test_officer_sees_colours_and_opens_a_group_from_the_map_on_a_phone(demo_sit
     assert {point["name"] for point in points} == placed
     assert {point["series"] for point in points} <= {"Đang hoạt động", "Tạm dừng", "Đã giải thể"}
     expect(page.locator("#group-map-legend")).to_contain_text("Đang hoạt động")
+    # Axis labels the Vietnamese way: a decimal comma (10,947), never 10.947.
+    labels = page.evaluate("""() => {
+        const option = window.trethoGroupMap.getOption();
+        return [option.xAxis[0].axisLabel.formatter(106.8234), option.yAxis[0].axisLabel.formatter(10.9472)];
+    }""")
+    assert labels == ["106,823", "10,947"]
 
     # Colour by the last visit: redrawn in place, the legend follows, the address keeps the choice.
     page.locator("label", has_text="Kết quả giám sát gần nhất").click()

@@ -46,7 +46,14 @@ def test_province_dashboard_shows_results_lower_units_charts_and_completeness(cl
     charts = chart_data(html)
     assert charts["indicator"] == data.groups.name  # the first indicator by code, until one is chosen
     assert charts["bar"]["units"] == ["Huyện Đông Hòa"] and charts["bar"]["values"] == [5.0]
-    assert charts["bar"]["targets"] == [None]  # no target distributed to the district
+    assert charts["bar"]["targets"] == []  # no target distributed to the district: no "Chỉ tiêu" legend entry
+    # one series per status shown, in the bars' own colours (the legend's swatches)
+    assert [(s["name"], s["colour"], s["values"]) for s in charts["bar"]["series"]] == [
+        ("Chưa có chỉ tiêu", "#6c757d", [5.0])]
+    # the by-unit table's headings are the indicators' names (full name in the title), not their codes
+    heading = re.search(r'<table[^>]*dashboard-by-unit.*?</thead>', html, re.S).group(0)
+    assert data.groups.code not in heading and data.rate.code not in heading
+    assert f'title="{data.groups.name}"' in heading
     assert "Tiến độ báo cáo của cấp dưới" in html
     charts = chart_data(client.get(reverse("reporting:dashboard"), {"indicator": data.rate.pk}).content.decode())
     assert charts["indicator"] == data.rate.name and charts["bar"]["values"] == [75.0]

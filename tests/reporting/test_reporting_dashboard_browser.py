@@ -38,4 +38,15 @@ def test_dashboard_charts_draw_under_the_policy_on_desktop_and_phone(live_server
             box = page.locator(chart).bounding_box()
             assert box is not None and box["height"] > 100 and box["width"] > 200, chart
         assert refused == []
+    # Numbers the Vietnamese way on the axes; the legend names the bars' status in their colour (grey: no
+    # target for the district) and has no "Chỉ tiêu" entry.
+    page = desktop_page
+    assert page.evaluate("window.trethoDashboardNumber(10947.5)") == "10.947,5"
+    assert page.evaluate("""() => {
+        const map = echarts.getInstanceByDom(document.getElementById('chart-map')).getOption();
+        const bar = echarts.getInstanceByDom(document.getElementById('chart-bar')).getOption();
+        return [map.xAxis[0].axisLabel.formatter(106.947), map.yAxis[0].axisLabel.formatter(12.3),
+                bar.yAxis[0].axisLabel.formatter(1234.5), bar.legend[0].data,
+                bar.series.map(s => s.itemStyle.color)];
+    }""") == ["106,947°", "12,3°", "1.234,5", ["Chưa có chỉ tiêu"], ["#6c757d"]]
     assert_fits_width(phone_page, 360)

@@ -290,9 +290,15 @@ def chart_data(board: Dashboard) -> dict[str, Any]:
                                        "reform": _("Trước 01/07/2025: tổng các đơn vị trước sắp xếp")}}
     if board.lower:
         bars = [board.table[(indicator.pk, unit.pk)] for unit in board.lower]
+        # One bar series per status shown (stacked, so each unit keeps one bar): the legend's swatches are the
+        # bars' own colours; the target marker only when some unit has a target.
+        statuses = [status for status in results.STATUS_LABELS if any(r.status == status for r in bars)]
         data["bar"] = {"units": [unit.short_name or unit.name for unit in board.lower],
-                       "values": [_number(r.value) for r in bars], "targets": [_number(r.due) for r in bars],
-                       "colours": [CHART_COLOURS[r.status] for r in bars]}
+                       "values": [_number(r.value) for r in bars],
+                       "series": [{"name": str(results.STATUS_LABELS[status]), "colour": CHART_COLOURS[status],
+                                   "values": [_number(r.value) if r.status == status else None for r in bars]}
+                                  for status in statuses],
+                       "targets": [_number(r.due) for r in bars] if any(r.due is not None for r in bars) else []}
         points = [{"name": unit.short_name or unit.name, "value": [unit.longitude, unit.latitude, _number(r.value)],
                    "colour": CHART_COLOURS[r.status]}
                   for unit, r in zip(board.lower, bars, strict=True)

@@ -74,7 +74,8 @@
     return {
       type: "value", scale: true, name: name, position: position, nameLocation: "middle", nameGap: gap,
       // Three decimals (about 100 m): two would label a ward-sized map "10.94, 10.94, 10.94".
-      axisLabel: {formatter: function (value) { return value.toFixed(3); }, hideOverlap: true},
+      // Written the Vietnamese way: 10,947 (a decimal comma; degrees never reach a thousand).
+      axisLabel: {formatter: function (value) { return value.toFixed(3).replace(".", ","); }, hideOverlap: true},
       splitLine: {lineStyle: {color: "#e9ecef"}}
     };
   }

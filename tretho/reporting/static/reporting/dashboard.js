@@ -14,14 +14,21 @@
   var charts = [];
 
   // 1234.5 → "1.234,5": the page's own number format.
-  function number(value) {
+  function number(value, decimals) {
     if (value === null || value === undefined) {
       return "—";
     }
-    var parts = (Math.round(value * 100) / 100).toString().split(".");
+    var scale = Math.pow(10, typeof decimals === "number" ? decimals : 2);
+    var parts = (Math.round(value * scale) / scale).toString().split(".");
     parts[0] = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ".");
     return parts.join(",");
   }
+
+  // 106.947 → "106,947°": a map axis label (three decimals, about 100 m).
+  function degrees(value) {
+    return number(value, 3) + "°";
+  }
+  window.trethoDashboardNumber = number;  // for the browser tests
 
   function start(id) {
     var element = document.getElementById(id);
@@ -33,29 +40,38 @@
     return chart;
   }
 
-  // Bar chart: the indicator by lower unit, each bar coloured by its status, the due value as a marker.
+  // Bar chart: the indicator by lower unit, one series per status (stacked: one bar a unit) so the legend's
+  // swatches are the bars' colours; the due value as a marker, only when some unit has a target.
   function bar(chart, bars) {
     var many = bars.units.length > 12;
+    var series = bars.series.map(function (each) {
+      return { name: each.name, type: "bar", stack: "result", data: each.values, itemStyle: { color: each.colour } };
+    });
+    var names = bars.series.map(function (each) { return each.name; });
+    if (bars.targets.length) {
+      series.push({ name: labels.target, type: "scatter", symbol: "diamond", symbolSize: 10,
+                    itemStyle: { color: "#212529" }, data: bars.targets });
+      names.push(labels.target);
+    }
     chart.setOption({
-      tooltip: { trigger: "axis", valueFormatter: number },
-      legend: { data: [labels.value, labels.target], bottom: 0 },
+      tooltip: {
+        trigger: "axis",
+        formatter: function (items) {
+          var index = items[0].dataIndex;
+          var text = echarts.format.encodeHTML(bars.units[index]) + ": " + number(bars.values[index]);
+          if (bars.targets.length && bars.targets[index] !== null) {
+            text += "<br>" + echarts.format.encodeHTML(labels.target) + ": " + number(bars.targets[index]);
+          }
+          return text;
+        }
+      },
+      legend: { data: names, bottom: 0 },
       grid: { left: many ? 150 : 60, right: 20, top: 20, bottom: 40, containLabel: false },
       xAxis: many ? { type: "value", axisLabel: { formatter: number } }
                   : { type: "category", data: bars.units, axisLabel: { interval: 0, rotate: 30 } },
       yAxis: many ? { type: "category", data: bars.units, inverse: true, axisLabel: { width: 140, overflow: "truncate" } }
                   : { type: "value", axisLabel: { formatter: number } },
-      series: [
-        {
-          name: labels.value, type: "bar",
-          data: bars.values.map(function (value, index) {
-            return { value: value, itemStyle: { color: bars.colours[index] } };
-          })
-        },
-        {
-          name: labels.target, type: "scatter", symbol: "diamond", symbolSize: 10,
-          itemStyle: { color: "#212529" }, data: bars.targets
-        }
-      ]
+      series: series
     });
   }
 
@@ -101,8 +117,8 @@
         }
       },
       grid: { left: 40, right: 10, top: 10, bottom: 30 },
-      xAxis: { type: "value", scale: true, name: "", axisLabel: { formatter: "{value}°" } },
-      yAxis: { type: "value", scale: true, axisLabel: { formatter: "{value}°" } },
+      xAxis: { type: "value", scale: true, name: "", axisLabel: { formatter: degrees } },
+      yAxis: { type: "value", scale: true, axisLabel: { formatter: degrees } },
       series: [{
         type: "scatter",
         data: points.map(function (point) {
