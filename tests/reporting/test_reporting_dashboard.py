@@ -131,6 +131,12 @@ def test_result_detail_shows_the_numbers_behind_a_value(client, data):
     assert "Tổng hợp từ 2 báo cáo đã duyệt" in html
     assert "Xã Hòa An" in html and "Xã Tân Phú" in html  # the accepted reports behind the numerator
     assert data.plan.get_absolute_url() in html  # the target's plan
+    # the reports behind are named by their form's name, not its code — here and in the report's breadcrumbs
+    assert "Báo cáo kết quả Đề án 1437" in html and "bc-1437" not in html
+    submission = next(iter(data.submissions.values()))
+    page = client.get(submission.get_absolute_url()).content.decode()
+    crumbs = re.search(r'<nav aria-label="breadcrumb">.*?</nav>', page, re.S).group(0)
+    assert "Báo cáo kết quả Đề án 1437" in crumbs and "bc-1437" not in crumbs
     assert client.get(reverse("reporting:result_detail"), {"result": 999999}).status_code == 404
 
 

@@ -286,7 +286,7 @@ class Submission(TrethoModel):
         indexes = [models.Index(fields=["period", "status"], name="reporting_sub_status_idx")]
 
     def __str__(self) -> str:
-        return f"{self.form.code} — {self.unit} — {self.period.period_id}"
+        return f"{self.form.name} — {self.unit} — {self.period.period_id}"  # the form's name, never its code
 
     def get_absolute_url(self) -> str:
         return reverse("reporting:submission_detail", args=[self.pk])
