@@ -19,6 +19,7 @@ NAVIGATION_MENU: list[tuple[Any, Any]] = [
         (_("Tiến độ nộp báo cáo"), "reporting:completeness"),
         (_("Kỳ báo cáo"), "reporting:reportingperiod_list"),
         (_("Mẫu báo cáo"), "reporting:reportform_list"),
+        (_("Thư nhắc báo cáo"), "reporting:reminderlog_list"),
     )),
     (_("Nhóm trẻ"), (
         (_("Nhóm trẻ"), "registry:childcaregroup_list"),

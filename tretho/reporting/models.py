@@ -190,6 +190,14 @@ class ReportForm(NamedSearchMixin, ReferenceData):
     def used_at_level(self, level: int) -> bool:
         return not self.levels or str(level) in self.levels
 
+    def levels_label(self) -> str:
+        """The levels by name ("Huyện, Xã"), not the stored digits ("23")."""
+        from .choices import ReportLevel
+
+        names = [str(ReportLevel(int(digit)).label) for digit in sorted(set(self.levels))
+                 if digit.isdigit() and int(digit) in ReportLevel.values]
+        return ", ".join(names) if names else str(_("Mọi cấp"))
+
 
 class FormField(ReferenceData):
     """One number on a form: a data element, optionally one breakdown combination of it, with its checks."""

@@ -54,6 +54,7 @@ from .tables import (
     SubmissionTable,
     SubmissionValueTable,
 )
+from .views_detail import form_detail_context, submission_detail_context
 
 # Written by the system only (the workflow, the reminders command): list and detail.
 SYSTEM_WRITTEN = ("add", "edit", "delete", "history", "deleted", "restore")
@@ -65,7 +66,9 @@ register(ReportingPeriod, filterset=ReportingPeriodFilterSet, table=ReportingPer
 register(PeriodDeadline, filterset=PeriodDeadlineFilterSet, table=PeriodDeadlineTable, form=PeriodDeadlineForm,
          serializer=PeriodDeadlineSerializer)
 register(ReportForm, filterset=ReportFormFilterSet, table=ReportFormTable, form=ReportFormForm,
-         serializer=ReportFormSerializer, extra={"related": [("fields", _("Các ô báo cáo"))]})
+         serializer=ReportFormSerializer,
+         # The fields table, without the form's name on each row, and the levels by name: views_detail.py.
+         extra={"detail_context": form_detail_context})
 register(FormField, filterset=FormFieldFilterSet, table=FormFieldTable, form=FormFieldForm,
          serializer=FormFieldSerializer, extra={"related": [("parts", _("Các ô thành phần"))]})
 
@@ -77,7 +80,8 @@ register(Submission, filterset=SubmissionFilterSet, table=SubmissionTable, form=
                         "difficulties_text", "proposals_text", "next_tasks_text"),
          extra={"related": [("values", _("Giá trị")), ("events", _("Lịch sử xử lý"))],
                 # The fill page (views_fill.py) shows the values beside their pre-filled ones and the decisions.
-                "detail_template": "reporting/submission_detail.html"})
+                "detail_template": "reporting/submission_detail.html",
+                "detail_context": submission_detail_context})
 register(SubmissionValue, filterset=SubmissionValueFilterSet, table=SubmissionValueTable, form=SubmissionValueForm,
          serializer=SubmissionValueSerializer)
 register(SubmissionEvent, filterset=SubmissionEventFilterSet, table=SubmissionEventTable, form=SubmissionEventForm,

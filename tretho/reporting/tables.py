@@ -51,6 +51,7 @@ class PeriodDeadlineTable(TrethoTable):
 
 class ReportFormTable(TrethoTable):
     name = linked_column(_("Tên mẫu báo cáo"))
+    levels = tables.Column(verbose_name=_("Cấp báo cáo"), accessor="levels_label", order_by=("levels",))
 
     class Meta(TrethoTable.Meta):
         model = ReportForm
@@ -58,12 +59,24 @@ class ReportFormTable(TrethoTable):
 
 
 class FormFieldTable(TrethoTable):
-    deep = ("form__programme",)
+    deep = ("form__programme", "prefill_metric", "part_of__form")
     label = tables.Column(linkify=True, verbose_name=_("Nhãn"))
+    prefill_metric = tables.Column(verbose_name=_("Điền sẵn từ số liệu"))
+    part_of = tables.Column(verbose_name=_("Là một phần của"), linkify=True)
 
     class Meta(TrethoTable.Meta):
         model = FormField
-        fields = ("label", "form", "order", "section", "data_element", "option_key", "required")
+        fields = ("label", "form", "order", "section", "data_element", "option_key", "required", "prefill_metric",
+                  "part_of")
+
+
+class FormFieldOfFormTable(FormFieldTable):
+    """The fields on their form's own page: the form's name would repeat on every row."""
+
+    deep = ("prefill_metric", "part_of__form")
+
+    class Meta(FormFieldTable.Meta):
+        exclude = ("form",)
 
 
 class SubmissionTable(TrethoTable):

@@ -23,7 +23,9 @@ from .models import ReportingPeriod, Submission
 
 
 class CompletenessFilterForm(forms.Form):
-    period = forms.ModelChoiceField(queryset=ReportingPeriod.objects.none(), label=_("Kỳ báo cáo"), required=False)
+    # No empty choice: the page always shows one period (the latest by default) and the select names it.
+    period = forms.ModelChoiceField(queryset=ReportingPeriod.objects.none(), label=_("Kỳ báo cáo"), required=False,
+                                    empty_label=None)
     level = forms.TypedChoiceField(choices=[("", _("Mọi cấp")), *ReportLevel.choices], coerce=int, required=False,
                                    empty_value=None, label=_("Cấp báo cáo"))
     state = forms.ChoiceField(choices=[("", _("Chưa nộp, bị trả lại hoặc muộn")), ("all", _("Tất cả")),
@@ -42,13 +44,17 @@ class CompletenessView(ScopedObjectMixin, View):
     """Routed with .for_model(Submission): the reports the user may see decide what is listed."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        form = CompletenessFilterForm(request.GET or None, user=request.user)
-        periods = form.fields["period"].queryset
+        data = request.GET.copy()
+        if not data.get("period"):  # the period shown by default is bound into the form, so the select names it
+            default = CompletenessFilterForm(user=request.user).fields["period"].queryset.first()
+            if default is not None:
+                data["period"] = str(default.pk)
+        form = CompletenessFilterForm(data, user=request.user)
         period, level, state = None, None, ""
         if form.is_valid():
             period, level, state = (form.cleaned_data["period"], form.cleaned_data["level"],
                                     form.cleaned_data["state"])
-        period = period or periods.first()
+        period = period or form.fields["period"].queryset.first()
         units = AdministrativeUnit.objects.restrict(request.user, VIEW)
         levels = []
         if period is not None:
