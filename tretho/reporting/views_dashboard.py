@@ -291,8 +291,9 @@ def chart_data(board: Dashboard) -> dict[str, Any]:
     if board.lower:
         bars = [board.table[(indicator.pk, unit.pk)] for unit in board.lower]
         # One bar series per status shown (stacked, so each unit keeps one bar): the legend's swatches are the
-        # bars' own colours; the target marker only when some unit has a target.
-        statuses = [status for status in results.STATUS_LABELS if any(r.status == status for r in bars)]
+        # bars' own colours; the target marker only when some unit has a target; no entry for units without data.
+        statuses = [status for status in results.STATUS_LABELS
+                    if status != results.NO_DATA and any(r.status == status for r in bars)]  # no data: no bar
         data["bar"] = {"units": [unit.short_name or unit.name for unit in board.lower],
                        "values": [_number(r.value) for r in bars],
                        "series": [{"name": str(results.STATUS_LABELS[status]), "colour": CHART_COLOURS[status],

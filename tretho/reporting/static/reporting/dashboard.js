@@ -66,7 +66,7 @@
         }
       },
       legend: { data: names, bottom: 0 },
-      grid: { left: many ? 150 : 60, right: 20, top: 20, bottom: 40, containLabel: false },
+      grid: { left: many ? 150 : 60, right: 20, top: 20, bottom: many ? 40 : 90, containLabel: false },
       xAxis: many ? { type: "value", axisLabel: { formatter: number } }
                   : { type: "category", data: bars.units, axisLabel: { interval: 0, rotate: 30 } },
       yAxis: many ? { type: "category", data: bars.units, inverse: true, axisLabel: { width: 140, overflow: "truncate" } }
@@ -116,9 +116,10 @@
           return echarts.format.encodeHTML(item.name) + ": " + number(item.value[2]);
         }
       },
-      grid: { left: 40, right: 10, top: 10, bottom: 30 },
-      xAxis: { type: "value", scale: true, name: "", axisLabel: { formatter: degrees } },
-      yAxis: { type: "value", scale: true, axisLabel: { formatter: degrees } },
+      grid: { left: 50, right: 30, top: 20, bottom: 30 },
+      // A margin round the points so the outermost dots are not cut by the plot's edge.
+      xAxis: { type: "value", scale: true, name: "", boundaryGap: ["8%", "8%"], axisLabel: { formatter: degrees } },
+      yAxis: { type: "value", scale: true, boundaryGap: ["8%", "8%"], axisLabel: { formatter: degrees } },
       series: [{
         type: "scatter",
         data: points.map(function (point) {
