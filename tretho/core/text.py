@@ -54,6 +54,11 @@ def fold(text: str | None) -> str:
     return _WHITESPACE.sub(" ", stripped).strip()
 
 
+def match_key(text: object) -> str:
+    """The key two spellings of one name share when matching imported rows: folded, spaces collapsed."""
+    return fold(" ".join(str(text or "").split()))
+
+
 def collation_key(text: str | None) -> str:
     """A digits-only key that sorts in Vietnamese order under any database collation.
 

@@ -114,6 +114,7 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     errors: list[RowError] = field(default_factory=list)
+    dry_run: bool = False  # a trial run: everything checked, nothing kept
 
     @property
     def ok(self) -> bool:
@@ -125,6 +126,9 @@ class ImportReport:
             return _("Chưa nhập dòng nào: tệp có %(count)s lỗi, xem danh sách lỗi theo dòng.") % {
                 "count": len(self.errors)
             }
+        if self.dry_run:
+            return _("Thử nhập: tệp không có lỗi; khi nhập thật sẽ có %(created)s dòng mới, %(updated)s dòng cập "
+                     "nhật. Chưa lưu gì.") % {"created": self.created, "updated": self.updated}
         return _("Đã nhập xong: %(created)s dòng mới, %(updated)s dòng cập nhật.") % {
             "created": self.created,
             "updated": self.updated,

@@ -24,7 +24,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from tretho.core.scoping import CHANGE, VIEW, user_can
-from tretho.core.text import fold
+from tretho.core.text import match_key
 from tretho.documents.xlsx import Column, ImportReport, RowError, Sheet, instructions_sheet, read_sheet, write_workbook
 from tretho.geo.models import AdministrativeUnit
 
@@ -163,20 +163,11 @@ def task_rows(plan: Plan) -> list[dict[str, Any]]:
 
 @dataclass
 class PlanImportReport(ImportReport):
-    dry_run: bool = False
     targets: int = 0  # rows read from each sheet
     tasks: int = 0
 
-    @property
-    def message(self) -> str:
-        if self.errors or not self.dry_run:
-            return super().message
-        return _("Thử nhập: tệp không có lỗi; khi nhập thật sẽ có %(created)s dòng mới, %(updated)s dòng cập "
-                 "nhật. Chưa lưu gì.") % {"created": self.created, "updated": self.updated}
 
-
-def _key(text: str) -> str:
-    return fold(" ".join(str(text or "").split()))
+_key = match_key
 
 
 def _error(report: ImportReport, sheet: str, row: int, column: str, value: Any, reason: str) -> None:

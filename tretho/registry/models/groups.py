@@ -3,6 +3,8 @@ facility support and support money under Nghị định 105/2020; enrolment snap
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,7 +15,8 @@ from tretho.core.models import NamedSearchMixin, TrethoModel
 
 from ..choices import FundingSource, GroupKind, GroupStatus, PaymentKind, ProgrammeSupportKind
 
-MONEY = {"max_digits": 16, "decimal_places": 0}
+# Whole đồng: money is never fractional here.
+MONEY: dict[str, Any] = {"max_digits": 16, "decimal_places": 0}
 
 
 class ChildcareGroup(NamedSearchMixin, TrethoModel):
