@@ -339,7 +339,28 @@ def import_workbook(data: bytes, *, acting_user: Any, dry_run: bool = False) -> 
         report.created = sum(count.created for count in report.sheets)
         report.updated = sum(count.updated for count in report.sheets)
     report.seconds = time.perf_counter() - started
+    sort_errors(report.errors, names)
     return report
+
+
+def sort_errors(errors: list[RowError], workbook_order: list[str]) -> None:
+    """Errors in reading order: the file's own problems first, then by sheet as the workbook orders them, by row,
+    and by column as the sheet orders its columns (checks run rule by rule, so they find them out of order)."""
+    sheets = {fold(name): index for index, name in enumerate(workbook_order)}
+    for name in SHEETS:
+        sheets.setdefault(fold(name), len(sheets))
+    headers = {name: {fold(column.header): index for index, column in enumerate(columns())}
+               for name, columns in SHEETS.items()}
+
+    def key(error: RowError) -> tuple[int, int, int, str]:
+        for name in SHEETS:
+            if error.column == name or error.column.startswith(f"{name}: "):
+                header = fold(error.column[len(name) + 2:])
+                return (sheets[fold(name)] + 1, error.row, headers[name].get(header, len(headers[name])),
+                        error.column)
+        return (0, error.row, 0, error.column)  # the whole file
+
+    errors.sort(key=key)
 
 
 def _error(report: ImportReport, sheet: str, row: int, column: str, value: Any, reason: str) -> None:
