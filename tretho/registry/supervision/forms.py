@@ -23,6 +23,8 @@ from ..models import ChecklistCriterion, ChecklistTemplate, ChildcareGroup, Supe
 from .checks import Precomputed, derive_outcome, precompute_all
 from .standard import STANDARD_CODE
 
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
 
 class ChecklistTemplateForm(TrethoModelForm):
     """A new version is a new template (same code, new version and date); national by default."""
@@ -202,13 +204,16 @@ class SupervisionVisitForm(TrethoModelForm):
 
 
 class FollowUpDoneForm(forms.Form):
-    done_on = forms.DateField(label=_("Ngày khắc phục xong"), widget=forms.TextInput(
-        attrs={"class": "form-control form-control-sm", "placeholder": "dd/mm/yyyy"}))
+    # A DateInput with the project's format: a TextInput would pre-fill today as 2026-11-25.
+    done_on = forms.DateField(label=gettext_lazy("Ngày khắc phục xong"), input_formats=DATE_INPUT_FORMATS,
+                              widget=forms.DateInput(format="%d/%m/%Y", attrs={
+                                  "class": "form-control form-control-sm", "placeholder": "dd/mm/yyyy"}))
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class NewVersionForm(forms.Form):
     version_label = forms.CharField(label=gettext_lazy("Phiên bản mới"), max_length=30,
                                     widget=forms.TextInput(attrs={"class": "form-control"}))
-    effective_from = forms.DateField(label=gettext_lazy("Áp dụng từ ngày"), widget=forms.TextInput(
-        attrs={"class": "form-control", "placeholder": "dd/mm/yyyy"}))
+    effective_from = forms.DateField(label=gettext_lazy("Áp dụng từ ngày"), input_formats=DATE_INPUT_FORMATS,
+                                     widget=forms.DateInput(format="%d/%m/%Y", attrs={
+                                         "class": "form-control", "placeholder": "dd/mm/yyyy"}))

@@ -29,6 +29,11 @@ class ChecklistCriterionTable(TrethoTable):
         model = ChecklistCriterion
         fields = ("code", "text", "kind", "limit", "auto_check", "template")
 
+    def before_render(self, request: Any) -> None:
+        super().before_render(request)
+        if self.prefix:  # the criteria of one checklist on the checklist's own page: its name on every row repeats
+            self.columns.hide("template")
+
 
 class SupervisionVisitTable(TrethoTable):
     visit = tables.Column(linkify=lambda record: record.get_absolute_url(), accessor="date",
@@ -54,3 +59,8 @@ class VisitResultTable(TrethoTable):
         if isinstance(data, models.QuerySet):
             data = data.select_related("visit__group")  # the visit's name is "date – group"
         super().__init__(data, *args, **kwargs)
+
+    def before_render(self, request: Any) -> None:
+        super().before_render(request)
+        if self.prefix:  # one visit's results on the visit's own page: no visit column
+            self.columns.hide("visit")
