@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 # Top-level entries; a tuple of entries makes a drop-down menu (the bar must fit a laptop and fold on a phone).
@@ -49,6 +51,11 @@ NAVIGATION = [
     for label, target in NAVIGATION_MENU
     for entry in (target if isinstance(target, tuple) else ((label, target),))
 ]
+# Entries that only some users may open (the page answers 403 to the others), by URL name: the dotted path of a
+# function of the user saying whether to show the entry (imported when asked: core imports no app).
+NAVIGATION_CHECKS: dict[str, str] = {
+    "registry:group_import": "tretho.registry.views_import.may_import",
+}
 ADMIN_NAVIGATION = [
     (_("Người dùng"), "accounts:user_list"),
     (_("Phân quyền"), "accounts:roleassignment_list"),
@@ -57,14 +64,35 @@ ADMIN_NAVIGATION = [
 ]
 
 
+def entry_check(user: Any) -> Callable[[str], bool]:
+    """Whether `user` is shown the entry of a URL name (NAVIGATION_CHECKS; every other entry is shown)."""
+    answers: dict[str, bool] = {}
+
+    def shown(url_name: str) -> bool:
+        path = NAVIGATION_CHECKS.get(url_name)
+        if path is None:
+            return True
+        if url_name not in answers:
+            answers[url_name] = bool(user and user.is_authenticated and import_string(path)(user))
+        return answers[url_name]
+
+    return shown
+
+
 def navigation(request: Any) -> dict[str, Any]:
     user = getattr(request, "user", None)
     is_admin = bool(user and user.is_authenticated and user.is_admin())
+    shown = entry_check(user)
+    menu: list[dict[str, Any]] = []
+    for label, target in NAVIGATION_MENU:
+        if isinstance(target, tuple):
+            children = tuple(entry for entry in target if shown(entry[1]))
+            if children:
+                menu.append({"label": label, "children": children})
+        elif shown(target):
+            menu.append({"label": label, "url_name": target})
     return {
-        "navigation": NAVIGATION,
-        "navigation_menu": [
-            {"label": label, "children": target} if isinstance(target, tuple) else {"label": label, "url_name": target}
-            for label, target in NAVIGATION_MENU
-        ],
+        "navigation": [entry for entry in NAVIGATION if shown(entry[1])],
+        "navigation_menu": menu,
         "admin_navigation": ADMIN_NAVIGATION if is_admin else [],
     }
