@@ -10,7 +10,9 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import status, viewsets
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.generics import get_object_or_404
@@ -173,12 +175,43 @@ class ReminderLogViewSet(ScopedReadOnlyViewSet):
     filterset_fields = ["period", "unit", "kind"]
 
 
+class CompletenessUnitSerializer(serializers.Serializer):
+    unit = serializers.IntegerField()
+    unit_name = serializers.CharField()
+    form = serializers.IntegerField()
+    state = serializers.ChoiceField(choices=["on_time", "late", "returned", "missing"])
+    first_sent = serializers.DateField(allow_null=True, help_text="Ngày gửi lần đầu")
+    submission = serializers.IntegerField(allow_null=True, help_text="Báo cáo (id), nếu được xem")
+
+
+class CompletenessSerializer(serializers.Serializer):
+    period = serializers.IntegerField()
+    level = serializers.IntegerField(help_text="1 tỉnh, 2 huyện, 3 xã")
+    deadline = serializers.DateField(allow_null=True)
+    expected = serializers.IntegerField()
+    on_time = serializers.IntegerField()
+    late = serializers.IntegerField()
+    returned = serializers.IntegerField()
+    missing = serializers.IntegerField()
+    accepted = serializers.IntegerField()
+    completeness_pct = serializers.FloatField(allow_null=True)
+    units = CompletenessUnitSerializer(many=True)
+
+
 class CompletenessViewSet(viewsets.ViewSet):
     """GET /api/v1/completeness/?period=<id>[&level=1|2|3]: per level, the expected units and who sent on time,
     late, was returned or is missing — the units the caller may see."""
 
     scoped_by = SCOPE_RESTRICT
+    serializer_class = CompletenessSerializer
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("period", OpenApiTypes.INT, required=True, description="Kỳ báo cáo (id)"),
+            OpenApiParameter("level", OpenApiTypes.INT, description="Chỉ một cấp: 1 tỉnh, 2 huyện, 3 xã"),
+        ],
+        responses=CompletenessSerializer(many=True),
+    )
     def list(self, request: Request) -> Response:
         params = request.query_params
         period_pk = str(params.get("period", ""))
