@@ -117,3 +117,17 @@ def test_approver_sees_accept_and_return_on_a_submitted_report_not_the_officers_
     assert submission.status == SubmissionStatus.ACCEPTED
     page = client.get(submission.get_absolute_url()).content.decode()
     assert 'value="reopen"' in page and 'value="accept"' not in page
+
+
+def test_submission_page_lists_values_by_label_in_vietnamese_numbers_without_repeating_the_report(world, client):
+    period, form, (total, girls) = setup_cycle(world)
+    submission = make_submission(world.commune_a1a, period, form, {total: 1234, girls: "5.5"},
+                                 status=SubmissionStatus.SUBMITTED)
+    login(client, world.manager_a)
+    page = client.get(submission.get_absolute_url()).content.decode()
+    start = page.index("Giá trị</h2>")
+    table = page[start:page.index("</table>", start)]
+    assert str(submission) not in table  # the report's own name is not on every row
+    assert f">{total.label}<" in table and f"{form.code}:" not in table
+    assert ">1.234<" in table and ">5,5<" in table and "1234,0000" not in table
+    assert "Lịch sử xử lý" in page

@@ -78,8 +78,9 @@ register(Submission, filterset=SubmissionFilterSet, table=SubmissionTable, form=
          detail_fields=("unit", "period", "form", "status", "submitted_at", "submitted_by", "decided_at",
                         "decided_by", "return_comment", "missing_children_note", "results_text",
                         "difficulties_text", "proposals_text", "next_tasks_text"),
-         extra={"related": [("values", _("Giá trị")), ("events", _("Lịch sử xử lý"))],
-                # The fill page (views_fill.py) shows the values beside their pre-filled ones and the decisions.
+         # Values and history without the report's name on each row, the decisions of the level above:
+         # views_detail.py. The fill page (views_fill.py) shows the values beside their pre-filled ones.
+         extra={
                 "detail_template": "reporting/submission_detail.html",
                 "detail_context": submission_detail_context})
 register(SubmissionValue, filterset=SubmissionValueFilterSet, table=SubmissionValueTable, form=SubmissionValueForm,

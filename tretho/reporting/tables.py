@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import django_tables2 as tables
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,7 @@ from .models import (
     SubmissionEvent,
     SubmissionValue,
 )
+from .validation import format_number
 
 
 class TrethoTable(BaseTable):
@@ -78,6 +81,9 @@ class FormFieldOfFormTable(FormFieldTable):
     class Meta(FormFieldTable.Meta):
         exclude = ("form",)
 
+    def render_part_of(self, value: FormField) -> str:
+        return value.label  # the total is on the same form: its label alone
+
 
 class SubmissionTable(TrethoTable):
     deep = ("period__programme",)
@@ -99,6 +105,24 @@ class SubmissionValueTable(TrethoTable):
         model = SubmissionValue
         fields = ("field", "submission", "value", "prefilled_value", "override_reason")
 
+    def render_value(self, value: Decimal) -> str:
+        return format_number(value)  # 26, not 26,0000
+
+    def render_prefilled_value(self, value: Decimal) -> str:
+        return format_number(value)
+
+
+class SubmissionValueOfSubmissionTable(SubmissionValueTable):
+    """The values on their report's own page: no report column, each field by its label."""
+
+    deep = ("field",)
+
+    class Meta(SubmissionValueTable.Meta):
+        exclude = ("submission",)
+
+    def render_field(self, value: FormField) -> str:
+        return value.label
+
 
 class SubmissionEventTable(TrethoTable):
     deep = ("submission__form", "submission__unit", "submission__period")
@@ -108,6 +132,15 @@ class SubmissionEventTable(TrethoTable):
     class Meta(TrethoTable.Meta):
         model = SubmissionEvent
         fields = ("action", "submission", "actor", "at", "comment")
+
+
+class SubmissionEventOfSubmissionTable(SubmissionEventTable):
+    """The workflow history on its report's own page."""
+
+    deep = ("actor",)
+
+    class Meta(SubmissionEventTable.Meta):
+        exclude = ("submission",)
 
 
 class ReminderLogTable(TrethoTable):
