@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.registry.supervision_helpers import make_visit
+from tests.registry.supervision_helpers import make_group, make_visit
 from tests.registry.test_registry_supervision_checks import overdue
 from tretho.core.testing.suites import login
 from tretho.core.testing.world import build_world
@@ -77,3 +77,18 @@ def test_tables_drawn_on_the_parents_page_hide_the_parent_column(world, rf):
         listing = table_class(rows, request=request)
         listing.before_render(request)
         assert column in [col.name for col in listing.columns], table_class
+
+
+def test_the_group_page_links_to_the_visit_form_for_the_group(world, client):
+    ensure_standard_checklist()
+    group = make_group(world.commune_a1a)
+    link = f'{reverse("registry:supervisionvisit_add")}?group={group.pk}'
+    login(client, world.officer_a1a)
+    html = client.get(group.get_absolute_url()).content.decode()
+    assert f'href="{link}"' in html and "Ghi kết quả giám sát" in html
+    form = client.get(link)
+    assert form.status_code == 200
+    chosen = re.search(r'<option value="(\d+)"[^>]*selected', form.content.decode())
+    assert chosen and int(chosen.group(1)) == group.pk
+    login(client, world.viewer_a)  # who may not add sees no add links
+    assert link not in client.get(group.get_absolute_url()).content.decode()

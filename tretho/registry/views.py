@@ -22,6 +22,7 @@ GROUP_ADD_LINKS = [
     ("registry:programmesupport_add", _("Thêm hỗ trợ kiện toàn, thành lập mới")),
     ("registry:facilitysupport_add", _("Thêm hỗ trợ cơ sở vật chất")),
     ("registry:supportpayment_add", _("Thêm khoản hỗ trợ theo Nghị định 105")),
+    ("registry:supervisionvisit_add", _("Ghi kết quả giám sát")),
 ]
 
 
