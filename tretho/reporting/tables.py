@@ -43,7 +43,7 @@ class ReportingPeriodTable(TrethoTable):
 
 
 class PeriodDeadlineTable(TrethoTable):
-    deep = ("period__programme",)
+    deep: tuple[str, ...] = ("period__programme",)
     level = tables.Column(linkify=True, verbose_name=_("Cấp báo cáo"))
     period = tables.Column(verbose_name=_("Kỳ báo cáo"), order_by=("period__start",))
 
@@ -62,7 +62,7 @@ class ReportFormTable(TrethoTable):
 
 
 class FormFieldTable(TrethoTable):
-    deep = ("form__programme", "prefill_metric", "part_of__form")
+    deep: tuple[str, ...] = ("form__programme", "prefill_metric", "part_of__form")
     label = tables.Column(linkify=True, verbose_name=_("Nhãn"))
     prefill_metric = tables.Column(verbose_name=_("Điền sẵn từ số liệu"))
     part_of = tables.Column(verbose_name=_("Là một phần của"), linkify=True)
@@ -76,7 +76,7 @@ class FormFieldTable(TrethoTable):
 class FormFieldOfFormTable(FormFieldTable):
     """The fields on their form's own page: the form's name would repeat on every row."""
 
-    deep = ("prefill_metric", "part_of__form")
+    deep: tuple[str, ...] = ("prefill_metric", "part_of__form")
 
     class Meta(FormFieldTable.Meta):
         exclude = ("form",)
@@ -86,7 +86,7 @@ class FormFieldOfFormTable(FormFieldTable):
 
 
 class SubmissionTable(TrethoTable):
-    deep = ("period__programme",)
+    deep: tuple[str, ...] = ("period__programme",)
     form = tables.Column(linkify=lambda record: record.get_absolute_url(), verbose_name=_("Mẫu báo cáo"))
     unit = tables.Column(verbose_name=_("Đơn vị báo cáo"), order_by=("unit__sort_key",))
     period = tables.Column(verbose_name=_("Kỳ báo cáo"), order_by=("period__start",))
@@ -97,7 +97,7 @@ class SubmissionTable(TrethoTable):
 
 
 class SubmissionValueTable(TrethoTable):
-    deep = ("submission__form", "submission__unit", "submission__period", "field__form")
+    deep: tuple[str, ...] = ("submission__form", "submission__unit", "submission__period", "field__form")
     field = tables.Column(linkify=lambda record: record.get_absolute_url(), verbose_name=_("Ô báo cáo"))
     submission = tables.Column(verbose_name=_("Báo cáo"))
 
@@ -115,7 +115,7 @@ class SubmissionValueTable(TrethoTable):
 class SubmissionValueOfSubmissionTable(SubmissionValueTable):
     """The values on their report's own page: no report column, each field by its label."""
 
-    deep = ("field",)
+    deep: tuple[str, ...] = ("field",)
 
     class Meta(SubmissionValueTable.Meta):
         exclude = ("submission",)
@@ -125,7 +125,7 @@ class SubmissionValueOfSubmissionTable(SubmissionValueTable):
 
 
 class SubmissionEventTable(TrethoTable):
-    deep = ("submission__form", "submission__unit", "submission__period")
+    deep: tuple[str, ...] = ("submission__form", "submission__unit", "submission__period")
     action = tables.Column(linkify=True, verbose_name=_("Thao tác"))
     submission = tables.Column(verbose_name=_("Báo cáo"))
 
@@ -137,14 +137,14 @@ class SubmissionEventTable(TrethoTable):
 class SubmissionEventOfSubmissionTable(SubmissionEventTable):
     """The workflow history on its report's own page."""
 
-    deep = ("actor",)
+    deep: tuple[str, ...] = ("actor",)
 
     class Meta(SubmissionEventTable.Meta):
         exclude = ("submission",)
 
 
 class ReminderLogTable(TrethoTable):
-    deep = ("period__programme",)
+    deep: tuple[str, ...] = ("period__programme",)
     kind = tables.Column(linkify=True, verbose_name=_("Loại nhắc"))
     unit = tables.Column(verbose_name=_("Đơn vị"), order_by=("unit__sort_key",))
 
