@@ -253,6 +253,8 @@ def test_the_officer_submits_and_the_approver_accepts_through_the_pages(cycle, c
     assert reverse("reporting:submission_fill", args=[submission.pk]) in listing.split("reports-pending")[1]
     page = client.get(reverse("reporting:submission_fill", args=[submission.pk])).content.decode()
     assert 'value="accept"' in page and 'value="return"' in page
+    # The approver is told what to do, not the officer's "waiting for the level above".
+    assert "đang chờ bạn duyệt" in page and "đang chờ cấp trên duyệt" not in page
     response = client.post(reverse("reporting:submission_decide", args=[submission.pk]),
                            {"decision": "accept", "comment": "Số liệu khớp."})
     assert response.status_code == 302
@@ -401,3 +403,21 @@ def test_typed_values_are_checked_beside_their_fields_before_anything_is_saved(c
     assert client.post(url, fill_data(fields, total="10")).status_code == 404
     client.force_login(world.viewer_a)
     assert client.post(url, fill_data(fields, total="10")).status_code == 403
+
+
+def test_a_fresh_draft_shows_required_errors_only_after_a_save(cycle, client):
+    world, period, form, fields = cycle
+    submission = start(world, period, form)  # pre-filled rows stored, the required total still empty
+    client.force_login(world.officer_a1a)
+    url = reverse("reporting:submission_fill", args=[submission.pk])
+    assert "bắt buộc phải nhập" not in client.get(url).content.decode()
+    response = post_fill(client, submission, **fill_data(fields, groups="7"))
+    assert response.status_code == 302 and response["Location"].endswith("?checked=1")
+    assert "bắt buộc phải nhập" in client.get(response["Location"]).content.decode()
+
+
+def test_the_list_heading_matches_the_menu(cycle, client):
+    world, *_ = cycle
+    client.force_login(world.officer_a1a)
+    page = client.get(reverse("reporting:my_reports")).content.decode()
+    assert "<h1>Báo cáo cần làm, cần duyệt</h1>" in page and page.count("Báo cáo cần làm, cần duyệt") >= 3

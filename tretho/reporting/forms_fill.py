@@ -164,9 +164,16 @@ def form_fields(submission: Submission) -> list[FormField]:
                 .order_by("order", "pk"))
 
 
-def current_problems(fields: list[FormField], stored: dict[int, SubmissionValue]) -> dict[int, list[str]]:
-    """The form's rules checked on the stored values (shown beside the fields of a saved draft)."""
-    return validation.check_values(fields, {field_id: row.value for field_id, row in stored.items()})
+def current_problems(fields: list[FormField], stored: dict[int, SubmissionValue], *, required: bool = True
+                     ) -> dict[int, list[str]]:
+    """The form's rules checked on the stored values (shown beside the fields of a saved draft). Without
+    `required`, an empty field is not reported: a draft just opened must not greet the officer with red
+    "bắt buộc phải nhập" before anything was typed (an empty value only ever breaks the required rule)."""
+    values = {field_id: row.value for field_id, row in stored.items()}
+    problems = validation.check_values(fields, values)
+    if not required:
+        problems = {pk: messages for pk, messages in problems.items() if values.get(pk) is not None}
+    return problems
 
 
 class DecisionForm(forms.Form):

@@ -82,11 +82,16 @@ def is_editable(user: Any, submission: Submission) -> bool:
             and actions.may_submit(user, submission))
 
 
-def lock_reason(submission: Submission) -> str:
-    """Why the values cannot be changed now, and who can change that (DESIGN.md: the UI says why)."""
+def lock_reason(submission: Submission, *, decider: bool = False) -> str:
+    """Why the values cannot be changed now, and who can change that (DESIGN.md: the UI says why). `decider`:
+    the reader is the level above, who is told what they may do rather than to wait for themselves."""
     if submission.status == SubmissionStatus.ACCEPTED:
+        if decider:
+            return _("Báo cáo đã được duyệt nên bị khóa. Bạn có thể mở lại (ghi lý do) để đơn vị sửa.")
         return _("Báo cáo đã được duyệt nên bị khóa. Cấp trên trực tiếp có thể mở lại (ghi lý do) để sửa.")
     if submission.status == SubmissionStatus.SUBMITTED:
+        if decider:
+            return _("Báo cáo đang chờ bạn duyệt: xem số liệu rồi bấm Duyệt, hoặc Trả lại kèm ý kiến để đơn vị sửa.")
         return _("Báo cáo đã gửi, đang chờ cấp trên duyệt. Cấp trên có thể trả lại để sửa.")
     if submission.period.is_closed:
         return _("Kỳ báo cáo đã khóa. Người quản lý đề án có thể mở lại kỳ.")
@@ -132,7 +137,7 @@ class SubmissionFillView(SubmissionPageMixin, View):
             lower = [(child, reports.get(child.pk)) for child in children]
         return {
             "object": submission, "submission": submission, "form": form, "sections": sections,
-            "editable": is_editable(user, submission), "lock_reason": lock_reason(submission),
+            "editable": is_editable(user, submission), "lock_reason": lock_reason(submission, decider=may_decide),
             "status_badge": STATUS_BADGES.get(submission.status, "secondary"),
             "can_accept": may_decide and submission.status == SubmissionStatus.SUBMITTED,
             "can_return": may_decide and submission.status == SubmissionStatus.SUBMITTED,
@@ -153,8 +158,11 @@ class SubmissionFillView(SubmissionPageMixin, View):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         submission = self.get_submission()
         fields, stored = form_fields(submission), stored_values(submission)
-        # Saved values that break the form's rules are shown beside their fields before anyone submits.
-        problems = current_problems(fields, stored) if stored else {}
+        # Saved values that break the form's rules are shown beside their fields before anyone submits; empty
+        # required fields only once the officer saved (the redirect after a save says ?checked=1) or was
+        # refused a submit, or the report came back returned.
+        shown = request.GET.get("checked") == "1" or submission.status == SubmissionStatus.RETURNED
+        problems = current_problems(fields, stored, required=shown) if stored else {}
         form = SubmissionFillForm(submission=submission, fields=fields, stored=stored)
         return self.page(submission, form, problems=problems)
 
@@ -194,6 +202,7 @@ class SubmissionFillView(SubmissionPageMixin, View):
             messages.success(request, _("Đã gửi báo cáo lên cấp trên."))
         else:
             messages.success(request, _("Đã lưu bản nháp."))
+            return HttpResponseRedirect(f"{fill_url(submission)}?checked=1")
         return HttpResponseRedirect(fill_url(submission))
 
     def refresh_prefill(self, submission: Submission) -> HttpResponse:
