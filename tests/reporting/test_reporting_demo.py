@@ -165,3 +165,23 @@ def test_the_demo_officer_finds_a_prefilled_draft_and_the_approver_a_report_to_d
     listing = client.get(reverse("reporting:my_reports")).content.decode()
     assert reverse("reporting:submission_fill", args=[hoa_an.pk]) in listing.split("reports-pending")[1]
     assert 'value="accept"' in client.get(reverse("reporting:submission_fill", args=[hoa_an.pk])).content.decode()
+
+
+def test_past_reports_of_communes_with_registry_records_agree_with_the_registry(loaded):
+    from tretho.reporting import prefill
+    from tretho.reporting.models import SubmissionValue
+
+    rows = list(SubmissionValue.objects.filter(
+        submission__status=SubmissionStatus.ACCEPTED, prefilled_value__isnull=False,
+    ).select_related("submission__unit", "submission__period", "field__prefill_metric"))
+    assert rows, "no accepted demo report was pre-filled from the registry"
+    for row in rows[:40]:
+        # The stored value is what the records say, shown as the pre-filled value beside it.
+        assert row.value == row.prefilled_value
+        assert prefill.prefill_field(row.field, row.submission).value == row.value
+    # Every report whose unit has registry records took them (not generated numbers).
+    communes = {row.submission_id for row in rows}
+    for submission in Submission.objects.filter(pk__in=communes):
+        for found in prefill.compute_prefills(submission).values():
+            if found.value is not None:
+                assert submission.values.get(field_id=found.field_id).value == found.value

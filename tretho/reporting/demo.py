@@ -734,6 +734,7 @@ def _ensure_submissions(items: list[tuple], actor: Any, report: Any) -> None:
         problems = validation.check_values(list(fields.values()), values)
         if problems:
             raise ValueError(f"demo values of {unit} {period.period_id} break the form's rules: {problems}")
+        prefilled = _registry_values(unit, period, form, list(fields.values()), values)
         sent, decided = _dates(unit, period)
         decided_by = actor if item.status != SUBMITTED else None
         submission = Submission(
@@ -742,19 +743,20 @@ def _ensure_submissions(items: list[tuple], actor: Any, report: Any) -> None:
             missing_children_note=MISSING_NOTE if item.upper else "", created_by=actor,
             **NARRATIVES[spec.programme])
         submission.full_clean()
-        made.append((submission, item, values))
+        made.append((submission, item, values, prefilled))
     if not made:
         return
-    bulk_create_with_history([s for s, _item, _values in made], Submission, default_user=actor,
+    bulk_create_with_history([made_item[0] for made_item in made], Submission, default_user=actor,
                              default_change_reason=CHANGE_REASON)
-    if any(s.pk is None for s, _item, _values in made):  # a database that returns no ids from a bulk insert
+    if any(made_item[0].pk is None for made_item in made):  # a database that returns no ids from a bulk insert
         ids = {(u, p, f): pk for pk, u, p, f in Submission.objects.filter(
-            unit__in={s.unit_id for s, _i, _v in made}).values_list("pk", "unit_id", "period_id", "form_id")}
-        for submission, _item, _values in made:
+            unit__in={made_item[0].unit_id for made_item in made}).values_list("pk", "unit_id", "period_id", "form_id")}
+        for submission, _item, _values, _prefilled in made:
             submission.pk = ids[submission.unit_id, submission.period_id, submission.form_id]
     rows, events = [], []
-    for submission, item, values in made:
-        rows += [SubmissionValue(submission=submission, field_id=field_id, value=value, created_by=actor)
+    for submission, item, values, prefilled in made:
+        rows += [SubmissionValue(submission=submission, field_id=field_id, value=value,
+                                 prefilled_value=prefilled.get(field_id), created_by=actor)
                  for field_id, value in values.items()]
         events.append(SubmissionEvent(submission=submission, action="submit", actor=actor,
                                       at=submission.submitted_at, created_by=actor))
@@ -764,9 +766,37 @@ def _ensure_submissions(items: list[tuple], actor: Any, report: Any) -> None:
                 at=submission.decided_at, comment=item.return_comment, created_by=actor))
     bulk_create_with_history(rows, SubmissionValue, default_user=actor, default_change_reason=CHANGE_REASON)
     bulk_create_with_history(events, SubmissionEvent, default_user=actor, default_change_reason=CHANGE_REASON)
-    for submission, item, _values in made:
+    for submission, item, _values, _prefilled in made:
         if item.status == ACCEPTED:
             rollups.add_submission(submission)
+
+
+def _registry_values(unit: Any, period: Any, form: Any, fields: list[Any], values: dict[int, Decimal]
+                     ) -> dict[int, Decimal]:
+    """A past report of a unit the registry has records for says what the records say: each pre-filled field
+    takes the registry metric's value (changed in `values`, returned as the pre-filled values to store beside
+    them), so the demo's reports agree with the registry pages (Hóa An 2020: the registry's groups, not a
+    made-up 26). Parts typed by hand are then kept within their (pre-filled) totals. A unit without records
+    (every metric 0 or none) keeps its generated values; so does one whose values would break the form's rules."""
+    from . import prefill, validation
+    from .models import Submission
+
+    found = {pk: p.value for pk, p in prefill.compute_prefills(Submission(unit=unit, period=period, form=form)).items()
+             if p.value is not None}
+    if not any(found.values()):
+        return {}
+    changed = dict(values) | {pk: value for pk, value in found.items() if pk in values}
+    by_id = {field.pk: field for field in fields}
+    for _round in range(3):  # a part of a part: clamp down the chain
+        for pk, value in changed.items():
+            total_id = by_id[pk].part_of_id if pk in by_id else None
+            if total_id in changed and value is not None and changed[total_id] is not None \
+                    and value > changed[total_id] and pk not in found:
+                changed[pk] = changed[total_id]
+    if validation.check_values(fields, changed):
+        return {}
+    values.update(changed)
+    return {pk: value for pk, value in found.items() if pk in values}
 
 
 def _dates(unit: Any, period: Any) -> tuple[dt.datetime, dt.datetime]:
