@@ -39,7 +39,7 @@ from django.utils.translation import gettext as _
 from tretho.core.formats import format_number
 from tretho.core.models import NamedSearchMixin
 from tretho.core.scoping import ADD, CHANGE, scope_for
-from tretho.core.text import fold
+from tretho.core.text import fold, match_key
 from tretho.documents.xlsx import (
     LISTS_SHEET,
     Column,
@@ -233,7 +233,6 @@ class SheetCount:
 
 @dataclass
 class RegistryImportReport(ImportReport):
-    dry_run: bool = False
     sheets: list[SheetCount] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -241,16 +240,7 @@ class RegistryImportReport(ImportReport):
     def unchanged(self) -> int:
         return sum(count.unchanged for count in self.sheets)
 
-    @property
-    def message(self) -> str:
-        if self.errors or not self.dry_run:
-            return super().message
-        return _("Thử nhập: tệp không có lỗi; khi nhập thật sẽ có %(created)s dòng mới, %(updated)s dòng cập "
-                 "nhật. Chưa lưu gì.") % {"created": self.created, "updated": self.updated}
-
-
-def _key(text: Any) -> str:
-    return fold(" ".join(str(text or "").split()))
+_key = match_key
 
 
 def _text(value: Any) -> str:
