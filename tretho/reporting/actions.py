@@ -208,7 +208,7 @@ def do_save_values(submission: Submission, *, acting_user: Any, values: Mapping[
         if changed:
             if row.pk:
                 row.version += 1
-            row._history_user = acting_user  # type: ignore[attr-defined]
+            row._history_user = acting_user  # type: ignore[attr-defined,union-attr]
             row.save()
     if errors:
         raise ValidationError(errors, code="override_reason")
@@ -358,7 +358,7 @@ def do_fill_deadlines(period: ReportingPeriod, *, acting_user: Any, overwrite: b
         else:
             row.deadline = deadline
             row.version += 1
-        row._history_user = acting_user  # type: ignore[attr-defined]
+        row._history_user = acting_user  # type: ignore[attr-defined,union-attr]
         row.save()
         changed[level] = deadline
     return changed

@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import re
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,7 +26,7 @@ from tretho.metrics.models import ReferenceData
 
 from .choices import ReminderKind, ReportLevel, SubmissionAction, SubmissionStatus
 
-VALUE_DIGITS = {"max_digits": 20, "decimal_places": 4}
+VALUE_DIGITS: dict[str, Any] = {"max_digits": 20, "decimal_places": 4}
 
 # DHIS2 period identifiers: 2020 (year), 2020S1 (half year), 2020Q3 (quarter), 202011 (month).
 PERIOD_ID_RE = re.compile(r"^(?P<year>\d{4})(?:S(?P<half>[12])|Q(?P<quarter>[1-4])|(?P<month>0[1-9]|1[0-2]))?$")
@@ -251,7 +252,7 @@ class FormField(ReferenceData):
         if self.part_of_id:
             if self.pk and self.part_of_id == self.pk:
                 errors["part_of"] = _("Một ô không thể là một phần của chính nó.")
-            elif self.form_id and self.part_of.form_id != self.form_id:
+            elif self.form_id and self.part_of is not None and self.part_of.form_id != self.form_id:
                 errors["part_of"] = _("Ô tổng phải thuộc cùng mẫu báo cáo.")
         if errors:
             raise ValidationError(errors)
