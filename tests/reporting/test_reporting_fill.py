@@ -421,3 +421,19 @@ def test_the_list_heading_matches_the_menu(cycle, client):
     client.force_login(world.officer_a1a)
     page = client.get(reverse("reporting:my_reports")).content.decode()
     assert "<h1>Báo cáo cần làm, cần duyệt</h1>" in page and page.count("Báo cáo cần làm, cần duyệt") >= 3
+
+
+def test_saving_only_a_new_prefilled_value_is_kept(cycle):
+    """The records moved but the officer's overriding value and reason did not: the new pre-filled value must
+    still be stored (it was dropped when nothing else on the row changed)."""
+    world, period, form, fields = cycle
+    submission = start(world, period, form)
+    key = fields["groups"].pk
+    prefilled = value_of(submission, fields["groups"]).prefilled_value
+    actions.do_save_values(submission, acting_user=world.officer_a1a, values={key: 5},
+                           reasons={key: "Hai nhóm chưa hoạt động"})
+    before = value_of(submission, fields["groups"])
+    actions.do_save_values(submission, acting_user=world.officer_a1a, values={key: 5}, prefilled={key: prefilled + 2})
+    stored = value_of(submission, fields["groups"])
+    assert (stored.value, stored.prefilled_value) == (Decimal(5), prefilled + 2)
+    assert stored.override_reason == "Hai nhóm chưa hoạt động" and stored.version == before.version + 1

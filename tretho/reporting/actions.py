@@ -194,6 +194,7 @@ def do_save_values(submission: Submission, *, acting_user: Any, values: Mapping[
             raise ValidationError(_("Ô báo cáo không thuộc mẫu này."), code="unknown_field")
         value = _decimal(raw)
         row = existing.get(field.pk) or SubmissionValue(submission=current, field=field, created_by=acting_user)
+        stored_prefill = row.prefilled_value
         if field.pk in prefilled or field_id in prefilled:
             row.prefilled_value = _decimal(prefilled.get(field.pk, prefilled.get(field_id)))
         reason = (reasons.get(field.pk) or reasons.get(field_id) or "").strip() or row.override_reason
@@ -201,8 +202,8 @@ def do_save_values(submission: Submission, *, acting_user: Any, values: Mapping[
             errors.setdefault(str(field.pk), []).append(
                 _("Ô «%(label)s»: cần ghi lý do khi sửa giá trị điền sẵn.") % {"label": field.label})
             continue
-        changed = row.pk is None or row.value != value or row.override_reason != (
-            reason if value != row.prefilled_value else "")
+        changed = row.pk is None or row.value != value or row.prefilled_value != stored_prefill or \
+            row.override_reason != (reason if value != row.prefilled_value else "")
         row.value = value
         row.override_reason = reason if row.prefilled_value is not None and value != row.prefilled_value else ""
         if changed:

@@ -719,7 +719,7 @@ def _ensure_submissions(items: list[tuple], actor: Any, report: Any) -> None:
     from . import prefill, rollups, validation
     from .models import Submission, SubmissionEvent, SubmissionValue
 
-    made: list[tuple[Any, SubmissionSpec, dict[int, Decimal]]] = []
+    made: list[tuple[Any, Any, dict[int, Decimal], dict[int, Decimal]]] = []
     for item, spec, period, form, fields, unit in items:
         if Submission.objects.filter(unit=unit, period=period, form=form).exists():
             report.record(Submission, created=False, changed=False)
