@@ -56,7 +56,7 @@ def visit_labels() -> dict[str, str]:
 
 class MapFilterForm(forms.Form):
     unit = forms.ModelChoiceField(queryset=AdministrativeUnit.objects.none(), required=False,
-                                  label=gettext_lazy("Địa bàn"))
+                                  label=gettext_lazy("Địa bàn"), empty_label=gettext_lazy("Tất cả"))
     status = forms.ChoiceField(required=False, label=gettext_lazy("Tình trạng"),
                                choices=[("", gettext_lazy("Tất cả")), *GroupStatus.choices])
     colour = forms.ChoiceField(required=False, label=gettext_lazy("Tô màu theo"), widget=forms.RadioSelect,

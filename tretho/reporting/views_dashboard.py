@@ -77,9 +77,9 @@ class DashboardFilterForm(forms.Form):
         indicators = Indicator.objects.filter(programme=programme).exclude(numerator=None).order_by("code")
         units = AdministrativeUnit.objects.restrict(user, VIEW)
         # The default period costs a look at the roll-ups: only when the query string names none (or a foreign one).
-        self.defaults = {"programme": programme,
-                         "period": _pick(raw.get("period"), periods) or default_period(periods, user),
-                         "unit": default_unit(units), "indicator": indicators.first()}
+        period = _pick(raw.get("period"), periods) or default_period(periods, user)
+        self.defaults = {"programme": programme, "period": period,
+                         "unit": default_unit(units, period.end if period else None), "indicator": indicators.first()}
         filled = raw.copy()
         for name, queryset in (("programme", programmes), ("period", periods), ("indicator", indicators)):
             if _pick(filled.get(name), queryset) is None:
@@ -149,10 +149,12 @@ def default_period(periods: Any, user: Any) -> ReportingPeriod | None:
     return periods.order_by("start").first()
 
 
-def default_unit(units: Any) -> AdministrativeUnit | None:
-    """The top of the user's scope, a unit in force today first."""
-    return (units.filter(valid_to__isnull=True).order_by("level", "sort_key").first()
-            or units.order_by("level", "sort_key").first())
+def default_unit(units: Any, on: dt.date | None = None) -> AdministrativeUnit | None:
+    """The top of the user's scope, a unit in force at the period's end first (a 2017 report opens on the
+    province as it was then, whose plan holds the targets), else one in force today."""
+    top = units.order_by("level", "sort_key")
+    return ((top.in_force_on(on).first() if on else None) or top.filter(valid_to__isnull=True).first()
+            or top.first())
 
 
 def breakdown_choices(programme: Any) -> list[tuple[str, str]]:
