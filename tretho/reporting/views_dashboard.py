@@ -150,11 +150,13 @@ def default_period(periods: Any, user: Any) -> ReportingPeriod | None:
 
 
 def default_unit(units: Any, on: dt.date | None = None) -> AdministrativeUnit | None:
-    """The top of the user's scope, a unit in force at the period's end first (a 2017 report opens on the
-    province as it was then, whose plan holds the targets), else one in force today."""
+    """The top of the user's scope, in force today; for a period that ended before that unit existed, the unit of
+    the same code in force then (a 2017 report opens on the province as it was, whose plan holds the targets)."""
     top = units.order_by("level", "sort_key")
-    return ((top.in_force_on(on).first() if on else None) or top.filter(valid_to__isnull=True).first()
-            or top.first())
+    today = top.filter(valid_to__isnull=True).first() or top.first()
+    if today is None or on is None or today.is_in_force_on(on):
+        return today
+    return top.in_force_on(on).filter(level=today.level, code=today.code).first() or today
 
 
 def breakdown_choices(programme: Any) -> list[tuple[str, str]]:
