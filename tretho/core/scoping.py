@@ -10,6 +10,7 @@ core knows nothing of accounts or geo: it asks the user object for a `Scope` thr
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,13 +48,13 @@ class Scope:
         if not self.paths:
             return models.Q(pk__in=[])
         query = models.Q()
-        for prefix in _outermost(self.paths):
+        for prefix in outermost_paths(self.paths):
             query |= models.Q(**{f"{path_field}__startswith": prefix})
         return query
 
 
-def _outermost(paths: tuple[str, ...]) -> list[str]:
-    """Drop paths already inside another one: fewer OR terms, same rows."""
+def outermost_paths(paths: Iterable[str]) -> list[str]:
+    """Drop paths already inside another one: fewer OR terms for a scope, and no subtree counted twice."""
     kept: list[str] = []
     for path in sorted(set(paths), key=len):
         if not any(path.startswith(k) for k in kept):

@@ -194,12 +194,19 @@ class AdministrativeUnit(NamedSearchMixin, TrethoModel):
 
     def successors_in_force_on(self, date: dt.date) -> list[AdministrativeUnit]:
         """The units that carry this one on at date, following successions through several reforms."""
+        return self._linked_in_force_on(date, "predecessor_links__predecessor__in")
+
+    def predecessors_in_force_on(self, date: dt.date) -> list[AdministrativeUnit]:
+        """The units this one carries on that were in force at date, following successions back."""
+        return self._linked_in_force_on(date, "successor_links__successor__in")
+
+    def _linked_in_force_on(self, date: dt.date, link: str) -> list[AdministrativeUnit]:
         found: dict[int, AdministrativeUnit] = {}
         frontier, seen = [self], {self.pk}
         while frontier:
-            nexts = AdministrativeUnit.objects.filter(predecessor_links__predecessor__in=frontier).distinct()
+            linked = AdministrativeUnit.objects.filter(**{link: frontier}).distinct()
             frontier = []
-            for unit in nexts:
+            for unit in linked:
                 if unit.pk in seen:
                     continue
                 seen.add(unit.pk)

@@ -4,12 +4,14 @@ predecessors' names, so charts can label them ("cộng của Tỉnh A và Tỉnh
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from tretho.core.scoping import outermost_paths
 from tretho.geo.models import REFORM_DATE, AdministrativeUnit
 from tretho.metrics.models import RollupValue
 
@@ -32,25 +34,12 @@ class TrendPoint:
             "units": ", ".join(self.sources), "date": REFORM_DATE.strftime("%d/%m/%Y")}
 
 
-def predecessors_for(unit: AdministrativeUnit, on_end: object) -> list[AdministrativeUnit]:
-    """The units a unit carries on that were in force at a date (following several reforms back)."""
-    found: dict[int, AdministrativeUnit] = {}
-    frontier, seen = [unit], {unit.pk}
-    while frontier:
-        previous = AdministrativeUnit.objects.filter(successor_links__successor__in=frontier).distinct()
-        frontier = []
-        for each in previous:
-            if each.pk in seen:
-                continue
-            seen.add(each.pk)
-            if each.is_in_force_on(on_end):  # type: ignore[arg-type]
-                found[each.pk] = each
-            else:
-                frontier.append(each)
-    # Drop a predecessor lying inside another (an old province's districts beside the province): counted once.
-    paths = [u.path for u in found.values()]
-    kept = [u for u in found.values() if not any(u.path != p and u.path.startswith(p) for p in paths)]
-    return sorted(kept, key=lambda u: (u.level, u.sort_key))
+def predecessors_for(unit: AdministrativeUnit, on_end: dt.date) -> list[AdministrativeUnit]:
+    """The units a unit carries on that were in force at a date (following several reforms back), an old
+    province's districts dropped beside the province itself: their roll-ups are already in its, counted once."""
+    predecessors = unit.predecessors_in_force_on(on_end)
+    outer = set(outermost_paths(u.path for u in predecessors))
+    return [u for u in predecessors if u.path in outer]
 
 
 def trend(unit: AdministrativeUnit, data_element_id: int, period_ids: Iterable[str],

@@ -42,6 +42,7 @@ from tretho.programmes.models import Indicator, PlanTarget
 
 from .choices import SubmissionAction
 from .models import FormField, ReportingPeriod, Submission, SubmissionEvent, SubmissionValue, parse_option_key
+from .reform import predecessors_for
 
 ON_TRACK, AT_RISK, OFF_TRACK, NO_TARGET, NO_DATA = "on_track", "at_risk", "off_track", "no_target", "no_data"
 STATUS_LABELS = {
@@ -139,33 +140,10 @@ def indicators_of(programme: Any) -> list[Indicator]:
 
 def units_behind(unit: AdministrativeUnit, period: ReportingPeriod) -> list[AdministrativeUnit]:
     """The units whose roll-ups make up `unit` in `period`: the unit itself, or — for a unit created by the 2025
-    reform and a period before it — its predecessors in force at the period's end (followed back through
-    successive reforms)."""
+    reform and a period before it — its predecessors in force at the period's end (reform.predecessors_for)."""
     if not unit.valid_from or period.end >= unit.valid_from:
         return [unit]
-    found: dict[int, AdministrativeUnit] = {}
-    frontier, seen = [unit], {unit.pk}
-    while frontier:
-        previous = list(AdministrativeUnit.objects.filter(successor_links__successor__in=frontier).distinct())
-        frontier = []
-        for candidate in previous:
-            if candidate.pk in seen:
-                continue
-            seen.add(candidate.pk)
-            if candidate.valid_from and period.end < candidate.valid_from:
-                frontier.append(candidate)
-            else:
-                found[candidate.pk] = candidate
-    return sorted(outermost(found.values()), key=lambda u: u.sort_key)
-
-
-def outermost(units: Iterable[AdministrativeUnit]) -> list[AdministrativeUnit]:
-    """The units not lying inside another one of them (path prefix): a new province's predecessors include the
-    old province and, where districts were abolished, its districts too — their roll-ups are already in the old
-    province's, so adding both would count them twice."""
-    units = list(units)
-    paths = [u.path for u in units]
-    return [u for u in units if not any(u.path != path and u.path.startswith(path) for path in paths)]
+    return sorted(predecessors_for(unit, period.end), key=lambda u: u.sort_key)
 
 
 def _metric_key(metric: Metric, option_key: str) -> str:
