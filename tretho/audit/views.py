@@ -15,22 +15,19 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from tretho.core import signals
+from tretho.core.forms import DayField
 from tretho.core.views import SCOPE_ADMIN, XLSX_TYPE
 from tretho.documents.xlsx import Column, Sheet, write_workbook
 
 from .models import RecordAccess
 from .report import AccessRow, access_rows, overseen_users, tracked_models
 
-DATE_FORMATS = ["%d/%m/%Y"]
-
 
 class AccessFilterForm(forms.Form):
     user: forms.ModelChoiceField = forms.ModelChoiceField(
         queryset=None, required=False, label=gettext_lazy("Người dùng"), empty_label=gettext_lazy("Tất cả"))
-    start = forms.DateField(required=False, input_formats=DATE_FORMATS, label=gettext_lazy("Từ ngày"),
-                            widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}))
-    end = forms.DateField(required=False, input_formats=DATE_FORMATS, label=gettext_lazy("Đến ngày"),
-                          widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}))
+    start = DayField(required=False, label=gettext_lazy("Từ ngày"))
+    end = DayField(required=False, label=gettext_lazy("Đến ngày"))
     model = forms.ChoiceField(required=False, label=gettext_lazy("Loại bản ghi"))
 
     def __init__(self, *args: Any, viewer: Any, **kwargs: Any) -> None:

@@ -21,6 +21,15 @@ STALE_MESSAGE = gettext_lazy(
 )
 
 
+class DayField(forms.DateField):
+    """A date typed dd/mm/yyyy in a plain (non-model) form, shown back the same way."""
+
+    def __init__(self, *, input_formats: list[str] | None = None, attrs: dict[str, str] | None = None,
+                 **kwargs: Any) -> None:
+        widget = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", **(attrs or {})})
+        super().__init__(input_formats=input_formats or ["%d/%m/%Y"], widget=widget, **kwargs)
+
+
 class TrethoModelForm(forms.ModelForm):
     """ModelForm that knows the acting user. Foreign keys to scoped models list only what the user may use."""
 

@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from tretho.core.formats import format_date, format_number
+from tretho.core.forms import DayField
 from tretho.core.scoping import EXPORT, VIEW, scope_for
 from tretho.core.views import SCOPE_RESTRICT, XLSX_TYPE
 from tretho.core.widgets import SearchSelect
@@ -43,7 +44,6 @@ from .choices import SubmissionStatus
 from .models import FormField, PeriodDeadline, ReportingPeriod, Submission, parse_option_key
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-DATE_FORMATS = ["%d/%m/%Y"]
 COMMUNE_LEVEL = 3
 # Status colours in the charts (Bootstrap's success, warning, danger, secondary).
 CHART_COLOURS = {results.ON_TRACK: "#198754", results.AT_RISK: "#ffc107", results.OFF_TRACK: "#dc3545",
@@ -64,8 +64,7 @@ class DashboardFilterForm(forms.Form):
     indicator = forms.ModelChoiceField(queryset=Indicator.objects.none(), required=False,
                                        label=gettext_lazy("Chỉ số trên biểu đồ"), empty_label=None)
     communes = forms.BooleanField(required=False, label=gettext_lazy("Mọi xã, phường"))
-    as_of = forms.DateField(required=False, input_formats=DATE_FORMATS, label=gettext_lazy("Số liệu đến ngày"),
-                            widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}))
+    as_of = DayField(required=False, label=gettext_lazy("Số liệu đến ngày"))
 
     def __init__(self, data: Any, *, user: Any) -> None:
         """Bound to the query string with every missing (or foreign) programme, period, unit and indicator filled

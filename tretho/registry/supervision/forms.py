@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tretho.core.forms import TrethoModelForm
+from tretho.core.forms import DayField, TrethoModelForm
 from tretho.metrics.sync import national_root
 
 from ..choices import CriterionKind, CriterionResult
@@ -205,15 +205,13 @@ class SupervisionVisitForm(TrethoModelForm):
 
 class FollowUpDoneForm(forms.Form):
     # A DateInput with the project's format: a TextInput would pre-fill today as 2026-11-25.
-    done_on = forms.DateField(label=gettext_lazy("Ngày khắc phục xong"), input_formats=DATE_INPUT_FORMATS,
-                              widget=forms.DateInput(format="%d/%m/%Y", attrs={
-                                  "class": "form-control form-control-sm", "placeholder": "dd/mm/yyyy"}))
+    done_on = DayField(label=gettext_lazy("Ngày khắc phục xong"), input_formats=DATE_INPUT_FORMATS,
+                       attrs={"class": "form-control form-control-sm"})
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class NewVersionForm(forms.Form):
     version_label = forms.CharField(label=gettext_lazy("Phiên bản mới"), max_length=30,
                                     widget=forms.TextInput(attrs={"class": "form-control"}))
-    effective_from = forms.DateField(label=gettext_lazy("Áp dụng từ ngày"), input_formats=DATE_INPUT_FORMATS,
-                                     widget=forms.DateInput(format="%d/%m/%Y", attrs={
-                                         "class": "form-control", "placeholder": "dd/mm/yyyy"}))
+    effective_from = DayField(label=gettext_lazy("Áp dụng từ ngày"), input_formats=DATE_INPUT_FORMATS,
+                              attrs={"class": "form-control"})
