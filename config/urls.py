@@ -1,5 +1,4 @@
 from csp.decorators import csp_update
-from django.conf import settings
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
@@ -11,6 +10,7 @@ urlpatterns = [
     path("plans/", include("tretho.programmes.urls")),
     path("registry/", include("tretho.registry.urls")),
     path("reports/", include("tretho.reporting.urls")),
+    path("activities/", include("tretho.activities.urls")),
     path("metrics/", include("tretho.metrics.urls")),
     path("audit/", include("tretho.audit.urls")),
     path("api/v1/", include("tretho.api.urls")),
@@ -25,7 +25,4 @@ handler404 = "tretho.core.errors.not_found"
 handler500 = "tretho.core.errors.server_error"
 handler403 = "tretho.core.errors.forbidden"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No /media/ route, even in DEBUG: uploaded files (activity attachments) are served only through their scoped views.

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "tretho.programmes",
     "tretho.registry",
     "tretho.reporting",
+    "tretho.activities",
     "tretho.audit",
     "tretho.api",
 ]

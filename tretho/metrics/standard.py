@@ -16,6 +16,9 @@ STANDARD_BREAKDOWNS = {
     ("doi_tuong", "Đối tượng"): [
         ("can_bo", "Cán bộ"), ("giao_vien", "Giáo viên"), ("bao_mau", "Bảo mẫu, người chăm sóc trẻ"),
         ("chu_nhom", "Chủ nhóm trẻ"), ("cha_me", "Cha mẹ"), ("tuyen_truyen_vien", "Tuyên truyền viên"),
+        # Audiences of activities (tretho.activities.choices.AudienceCategory uses the same codes).
+        ("me", "Bà mẹ"), ("bo", "Người cha"), ("phu_nu_mang_thai", "Phụ nữ mang thai"),
+        ("cong_nhan", "Công nhân, người lao động"), ("khac", "Đối tượng khác"),
     ],
 }
 

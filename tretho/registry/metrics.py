@@ -12,8 +12,8 @@ in the period [start, end], both days included. The rules, so a number can be ex
 - Children: per group, the latest enrolment snapshot dated in the period, summed over the groups. Groups with no
   snapshot in the period add nothing. "Of workers" is the snapshot's count of industrial-zone workers' children
   (the snapshot does not split it by age).
-- Staff: owners/managers, teachers and caregivers (not cooks) working on some day of the period; *trained* among
-  them: marked trained, the training dated by the end of the period (or undated).
+- Staff: owners/managers, teachers and caregivers (not cooks) working on some day of the period. Those trained
+  among them are counted by tretho.activities.metrics, from the trainings they took part in.
 - Supervised: distinct groups with a visit dated in the period. A group *meets all criteria* when its latest visit
   in the period has the overall outcome "meets all" or, with no outcome recorded, has results and none failed. The
   share is that count over the supervised groups, in percent (none supervised: no value).
@@ -127,11 +127,6 @@ def staff(unit_path: str, start: dt.date, end: dt.date) -> int:
     return staff_working(unit_path, start, end).count()
 
 
-def staff_trained(unit_path: str, start: dt.date, end: dt.date) -> int:
-    return staff_working(unit_path, start, end).filter(trained=True).filter(
-        Q(trained_on__isnull=True) | Q(trained_on__lte=end)).count()
-
-
 def groups_supervised(unit_path: str, start: dt.date, end: dt.date) -> int:
     return latest_visits(unit_path, start, end).count()
 
@@ -163,8 +158,6 @@ METRICS = (
     ("so_tre_con_cong_nhan_theo_hoc", "Số trẻ là con công nhân khu công nghiệp theo học ở nhóm trẻ",
      workers_children, "trẻ", ValueType.NUMBER),
     ("so_nguoi_cham_soc_tre", "Số người quản lý, giáo viên, bảo mẫu của nhóm trẻ", staff, "người", ValueType.NUMBER),
-    ("so_nguoi_cham_soc_tre_tap_huan", "Số người quản lý, giáo viên, bảo mẫu đã được tập huấn", staff_trained,
-     "người", ValueType.NUMBER),
     ("so_nhom_tre_duoc_giam_sat", "Số nhóm trẻ được giám sát", groups_supervised, "nhóm", ValueType.NUMBER),
     ("so_nhom_tre_dat_tat_ca_tieu_chi", "Số nhóm trẻ đạt tất cả tiêu chí giám sát", groups_meeting_all_criteria,
      "nhóm", ValueType.NUMBER),

@@ -1,0 +1,1 @@
+"""Model-view registrations of the activities (tretho.core.registry)."""
