@@ -8,7 +8,7 @@ from rest_framework.routers import DefaultRouter
 from .auth import TokenView
 
 APPS_WITH_API = ["tretho.geo", "tretho.orgs", "tretho.accounts", "tretho.programmes", "tretho.metrics",
-                 "tretho.registry", "tretho.reporting"]
+                 "tretho.registry", "tretho.reporting", "tretho.activities"]
 
 router = DefaultRouter()
 for app in APPS_WITH_API:

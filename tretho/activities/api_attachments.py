@@ -1,0 +1,3 @@
+"""API of the activities: attachments (gathered by api.py)."""
+
+ROUTES: list = []

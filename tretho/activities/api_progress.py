@@ -1,0 +1,3 @@
+"""API of the activities: progress (gathered by api.py)."""
+
+ROUTES: list = []

@@ -1,0 +1,3 @@
+"""URLs of the activities: attachments (included by urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the activities: calendar (included by urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the activities: crud (included by urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the activities: import (included by urls.py)."""
+
+urlpatterns: list = []

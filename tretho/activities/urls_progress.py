@@ -1,0 +1,3 @@
+"""URLs of the activities: progress (included by urls.py)."""
+
+urlpatterns: list = []
