@@ -1,3 +1,9 @@
 """URLs of the activities: calendar (included by urls.py)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from .views_calendar import CalendarView
+
+urlpatterns: list = [
+    path("calendar/", CalendarView.as_view(), name="calendar"),
+]

@@ -1,0 +1,213 @@
+"""The calendar of activities (tretho/activities/views_calendar.py): the month grid and the list by day, scope,
+filters (unit subtree, kinds, plan), month navigation and a query count that does not grow with activities."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from tests.programmes.factories import make_plan
+from tretho.activities.models import (
+    Commendation,
+    CommunicationEvent,
+    Meeting,
+    ParentingSession,
+    Proposal,
+    Training,
+)
+from tretho.core.testing.suites import login
+from tretho.programmes.models import PlanTask
+
+CALENDAR = "activities:calendar"
+D = dt.date
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    with translation.override("vi"):
+        yield
+
+
+def training(unit, title, start, end=None, **fields):
+    return Training.objects.create(unit=unit, title=title, start_date=start, end_date=end, **fields)
+
+
+def make_may_2017(world):
+    """One activity of each kind in May 2017 in province A, and one in province B."""
+    a1a, a1b = world.commune_a1a, world.commune_a1b
+    return {
+        "training": training(a1a, "Tập huấn chăm sóc trẻ Hòa An", D(2017, 5, 3), D(2017, 5, 5)),
+        "communication": CommunicationEvent.objects.create(
+            unit=a1b, title="Truyền thông nuôi con bằng sữa mẹ", start_date=D(2017, 5, 30), end_date=D(2017, 6, 2),
+            channel="meeting"),
+        "parenting": ParentingSession.objects.create(unit=a1a, title="Sinh hoạt câu lạc bộ cha mẹ",
+                                                     start_date=D(2017, 4, 28), end_date=D(2017, 5, 1)),
+        "meeting": Meeting.objects.create(unit=world.district_a1, title="Họp Ban Chỉ đạo quý II",
+                                          start_date=D(2017, 5, 10)),
+        "commendation": Commendation.objects.create(
+            unit=world.province_a, recipient_name="Nhóm trẻ Hoa Mai", level="province", form="bang_khen",
+            reason="Thành tích xuất sắc", decision_number="123/QĐ-UBND", decision_date=D(2017, 5, 15)),
+        "proposal": Proposal.objects.create(unit=a1a, title="Đề nghị hỗ trợ kinh phí tập huấn",
+                                            content="Thiếu kinh phí", raised_on=D(2017, 5, 20),
+                                            addressed_level="province"),
+        "other_province": training(world.commune_b1, "Tập huấn tỉnh Núi Bạc", D(2017, 5, 10)),
+        "june": training(a1a, "Tập huấn tháng sáu", D(2017, 6, 5)),
+    }
+
+
+def day_titles(response) -> dict[dt.date, list[str]]:
+    """The titles shown on each day of the month grid (from the view's context)."""
+    return {day.date: [entry.title for entry in day.entries]
+            for week in response.context["weeks"] for day in week if day.entries}
+
+
+def cell(html: str, day: str) -> str:
+    match = re.search(rf'<td class="calendar-day[^"]*"[^>]*data-date="{day}">(.*?)</td>', html, re.S)
+    assert match, day
+    return match.group(1)
+
+
+def test_month_grid_shows_each_activity_on_its_days_monday_first(client, world):
+    records = make_may_2017(world)
+    login(client, world.manager_a)
+    response = client.get(reverse(CALENDAR), {"month": "2017-05"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Tháng 5/2017" in html
+    assert re.findall(r'<th scope="col" class="text-center">(\w+)</th>', html) == [
+        "T2", "T3", "T4", "T5", "T6", "T7", "CN"]
+    weeks = response.context["weeks"]
+    assert weeks[0][0].date == D(2017, 5, 1) and weeks[-1][-1].date == D(2017, 6, 4)  # 1 May 2017 was a Monday
+    assert all(day.date.weekday() == index for week in weeks for index, day in enumerate(week))
+
+    days = day_titles(response)
+    assert days == {
+        D(2017, 5, 1): ["Sinh hoạt câu lạc bộ cha mẹ"],  # 28/04–01/05: only its May day
+        D(2017, 5, 3): ["Tập huấn chăm sóc trẻ Hòa An"],
+        D(2017, 5, 4): ["Tập huấn chăm sóc trẻ Hòa An"],
+        D(2017, 5, 5): ["Tập huấn chăm sóc trẻ Hòa An"],
+        D(2017, 5, 10): ["Họp Ban Chỉ đạo quý II"],
+        D(2017, 5, 15): [str(records["commendation"])],
+        D(2017, 5, 20): ["Đề nghị hỗ trợ kinh phí tập huấn"],
+        D(2017, 5, 30): ["Truyền thông nuôi con bằng sữa mẹ"],
+        D(2017, 5, 31): ["Truyền thông nuôi con bằng sữa mẹ"],
+    }
+    # The June days at the end of the grid stay empty, though the communication event runs on.
+    assert not any(day.entries for day in weeks[-1] if day.date.month == 6)
+    # Linked to each activity's page, coloured by kind; the commendation shows no recipient's name.
+    for key in ("training", "meeting", "proposal", "commendation"):
+        assert f'href="{records[key].get_absolute_url()}"' in html
+    assert 'data-kind="training"' in cell(html, "04/05/2017") and "text-bg-primary" in cell(html, "04/05/2017")
+    assert "text-bg-warning" in cell(html, "10/05/2017")
+    assert "Nhóm trẻ Hoa Mai" not in html
+    # Other province's activity and other months' are absent.
+    assert "Tập huấn tỉnh Núi Bạc" not in html and "Tập huấn tháng sáu" not in html
+    assert response.context["count"] == 6
+
+
+def test_scope_each_user_sees_their_own_subtree(client, world):
+    make_may_2017(world)
+    login(client, world.officer_b1)
+    response = client.get(reverse(CALENDAR), {"month": "2017-05"})
+    assert day_titles(response) == {D(2017, 5, 10): ["Tập huấn tỉnh Núi Bạc"]}
+
+    login(client, world.officer_a1a)  # commune A1a: not A1b's event, nor the district's meeting
+    titles = {title for titles in day_titles(client.get(reverse(CALENDAR), {"month": "2017-05"})).values()
+              for title in titles}
+    assert titles == {"Sinh hoạt câu lạc bộ cha mẹ", "Tập huấn chăm sóc trẻ Hòa An", "Đề nghị hỗ trợ kinh phí tập huấn"}
+
+    login(client, world.nobody)
+    response = client.get(reverse(CALENDAR), {"month": "2017-05"})
+    assert response.status_code == 200 and response.context["count"] == 0
+    assert "Không có hoạt động nào trong tháng này." in response.content.decode()
+
+
+def test_anonymous_is_sent_to_log_in(client, world):
+    response = client.get(reverse(CALENDAR))
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_filters_unit_subtree_kinds_and_plan(client, world):
+    records = make_may_2017(world)
+    plan = make_plan(world.district_a1)
+    task = PlanTask.objects.create(plan=plan, title="Tập huấn cho bảo mẫu")
+    records["training"].tasks.add(task)
+    records["meeting"].tasks.add(task)
+    login(client, world.manager_a)
+    url = reverse(CALENDAR)
+
+    def titles(**params) -> set[str]:
+        response = client.get(url, {"month": "2017-05", **params})
+        assert response.status_code == 200
+        return {entry.title for day in response.context["days"] for entry in day.entries}
+
+    assert titles(within=world.district_a1.pk) == {
+        "Sinh hoạt câu lạc bộ cha mẹ", "Tập huấn chăm sóc trẻ Hòa An", "Họp Ban Chỉ đạo quý II",
+        "Đề nghị hỗ trợ kinh phí tập huấn", "Truyền thông nuôi con bằng sữa mẹ"}  # not the province's commendation
+    assert titles(kinds=["meeting", "proposal"]) == {"Họp Ban Chỉ đạo quý II", "Đề nghị hỗ trợ kinh phí tập huấn"}
+    assert titles(plan=plan.pk) == {"Tập huấn chăm sóc trẻ Hòa An", "Họp Ban Chỉ đạo quý II"}
+    assert titles(plan=plan.pk, kinds=["training"]) == {"Tập huấn chăm sóc trẻ Hòa An"}
+    # A unit outside the user's scope is not a choice: the filter is refused and nothing else leaks.
+    response = client.get(url, {"month": "2017-05", "within": world.province_b.pk})
+    assert "Tập huấn tỉnh Núi Bạc" not in response.content.decode()
+    assert response.context["form"].errors["within"]
+
+
+def test_list_view_is_chronological_grouped_by_day(client, world):
+    make_may_2017(world)
+    training(world.commune_a1a, "Bồi dưỡng chủ nhóm trẻ", D(2017, 5, 10))  # same day as the meeting
+    login(client, world.manager_a)
+    response = client.get(reverse(CALENDAR), {"month": "2017-05", "view": "list"})
+    html = response.content.decode()
+    days = response.context["days"]
+    assert [day.date for day in days] == sorted(day.date for day in days)
+    assert days[0].date == D(2017, 5, 1)
+    tenth = next(day for day in days if day.date == D(2017, 5, 10))
+    assert [entry.title for entry in tenth.entries] == ["Bồi dưỡng chủ nhóm trẻ", "Họp Ban Chỉ đạo quý II"]
+    headings = re.findall(r'<section class="mb-3 calendar-list-day" data-date="([0-9/]+)">', html)
+    assert headings == ["01/05/2017", "03/05/2017", "04/05/2017", "05/05/2017", "10/05/2017", "15/05/2017",
+                        "20/05/2017", "30/05/2017", "31/05/2017"]
+    assert "calendar-month" not in html  # the list only
+    assert "(03/05/2017–05/05/2017)" in html  # a multi-day activity says its span
+
+
+def test_month_navigation_keeps_filters_and_defaults_to_this_month(client, world):
+    login(client, world.manager_a)
+    response = client.get(reverse(CALENDAR), {"month": "2017-01", "kinds": "training", "view": "list"})
+    context = response.context
+    assert context["previous_query"] == "?month=2016-12&kinds=training&view=list"
+    assert context["next_query"] == "?month=2017-02&kinds=training&view=list"
+    assert context["month_view_query"] == "?month=2017-01&kinds=training&view=month"
+
+    today = timezone.localdate()
+    response = client.get(reverse(CALENDAR))
+    assert response.context["month"] == today.replace(day=1) and response.context["view"] == "month"
+    html = response.content.decode()
+    assert 'aria-current="date"' in html and f'data-date="{today:%d/%m/%Y}"' in html
+    assert client.get(reverse(CALENDAR), {"month": "2017-13"}).context["month"] == today.replace(day=1)
+
+
+def test_query_count_does_not_grow_with_activities(client, world):
+    make_may_2017(world)
+    login(client, world.manager_a)
+    url = reverse(CALENDAR)
+    params = {"month": "2017-05", "within": world.province_a.pk}
+    client.get(url, params)  # warm up (session, content types)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url, params)
+    for index in range(10):
+        training(world.commune_a1b, f"Tập huấn thêm {index}", D(2017, 5, 2 + index), D(2017, 5, 4 + index))
+        Proposal.objects.create(unit=world.commune_a1b, title=f"Kiến nghị {index}", content="…",
+                                raised_on=D(2017, 5, 12 + index), addressed_level="district")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url, params)
+    assert response.context["count"] == 26
+    assert len(many.captured_queries) == len(few.captured_queries)
+    activity_queries = [query["sql"] for query in many.captured_queries if '"activities_' in query["sql"]]
+    assert len(activity_queries) == 6  # one per kind of activity

@@ -1,0 +1,227 @@
+"""The calendar of activities: every activity the user may see, by unit, in a month grid (Monday first) or as a
+list grouped by day, each on its calendar date (a model's `date_field`; a held activity of several days on each
+of them), coloured by kind and linked to its page. Filters: unit (its subtree), kinds, plan. One query per kind
+of activity, whatever their number."""
+
+from __future__ import annotations
+
+import calendar as pycalendar
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django import forms
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from tretho.core.scoping import VIEW, restrict_choices
+from tretho.core.views import SCOPE_RESTRICT
+from tretho.geo.choices import UnitLevel
+from tretho.geo.models import AdministrativeUnit
+from tretho.programmes.models import Plan
+
+from .models import ACTIVITY_MODELS
+from .models.base import HeldActivity
+
+MONTH_PARAMETER = re.compile(r"(\d{4})-(\d{1,2})")
+LIST_VIEW, MONTH_VIEW = "list", "month"
+# Bootstrap colour of each kind (by model name), the same in the grid, the list and the legend.
+KIND_COLOURS = {
+    "training": "primary",
+    "communicationevent": "success",
+    "parentingsession": "info",
+    "meeting": "warning",
+    "commendation": "danger",
+    "proposal": "secondary",
+}
+
+
+def weekday_names() -> list[str]:
+    """Vietnamese short weekday names, Monday first."""
+    return [_("T2"), _("T3"), _("T4"), _("T5"), _("T6"), _("T7"), _("CN")]
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    return [(model._meta.model_name or "", str(model._meta.verbose_name_plural).capitalize())
+            for model in ACTIVITY_MODELS]
+
+
+def parse_month(text: str | None, today: dt.date) -> dt.date:
+    """The first day of the month named "2017-05"; the current month when absent or not a month."""
+    match = MONTH_PARAMETER.fullmatch((text or "").strip())
+    if match:
+        year, month = int(match.group(1)), int(match.group(2))
+        if 1900 <= year <= 2100 and 1 <= month <= 12:
+            return dt.date(year, month, 1)
+    return today.replace(day=1)
+
+
+def add_months(first: dt.date, months: int) -> dt.date:
+    index = first.year * 12 + first.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def last_day(first: dt.date) -> dt.date:
+    return first.replace(day=pycalendar.monthrange(first.year, first.month)[1])
+
+
+class CalendarFilterForm(forms.Form):
+    within = forms.ModelChoiceField(
+        queryset=AdministrativeUnit.objects.filter(level__lte=UnitLevel.DISTRICT), required=False,
+        label=gettext_lazy("Thuộc"), empty_label=gettext_lazy("Tất cả"))
+    kinds = forms.MultipleChoiceField(label=gettext_lazy("Loại hoạt động"), required=False,
+                                      widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}))
+    plan = forms.ModelChoiceField(queryset=Plan.objects.all(), required=False,
+                                  label=gettext_lazy("Kế hoạch"), empty_label=gettext_lazy("Tất cả"))
+    view = forms.ChoiceField(label=gettext_lazy("Xem"), required=False, choices=[
+        (MONTH_VIEW, gettext_lazy("Lịch tháng")), (LIST_VIEW, gettext_lazy("Danh sách"))])
+    month = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kinds: Any = self.fields["kinds"]
+        kinds.choices = kind_choices()
+        for name in ("within", "plan"):
+            restrict_choices(self.fields[name], user)
+            self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
+        self.fields["view"].widget.attrs["class"] = "form-select form-select-sm"
+
+
+@dataclass
+class Entry:
+    """One activity on the calendar, from `start` to `end` (the same day for most)."""
+
+    obj: Any
+    kind: str  # model name
+    kind_label: str
+    colour: str
+    start: dt.date
+    end: dt.date
+    url: str
+
+    @property
+    def title(self) -> str:
+        return str(self.obj)
+
+    @property
+    def unit_name(self) -> str:
+        return self.obj.unit.name
+
+    @property
+    def several_days(self) -> bool:
+        return self.end > self.start
+
+
+@dataclass
+class Day:
+    date: dt.date
+    entries: list[Entry] = field(default_factory=list)
+    in_month: bool = True
+    is_today: bool = False
+
+
+def month_query(model: type[models.Model], first: dt.date, last: dt.date) -> models.Q:
+    """Rows of model whose date (or, for a held activity, whose span) meets first..last."""
+    if issubclass(model, HeldActivity):
+        return models.Q(start_date__lte=last) & (
+            models.Q(end_date__gte=first) | models.Q(end_date__isnull=True, start_date__gte=first))
+    date_field = model.date_field  # type: ignore[attr-defined]
+    return models.Q(**{f"{date_field}__gte": first, f"{date_field}__lte": last})
+
+
+def calendar_entries(user: Any, first: dt.date, last: dt.date, *, within: AdministrativeUnit | None = None,
+                     kinds: Iterable[str] = (), plan: Plan | None = None) -> list[Entry]:
+    """The activities user may see between first and last, by date then kind: one query per kind."""
+    wanted = set(kinds)
+    entries: list[Entry] = []
+    for model in ACTIVITY_MODELS:
+        name = model._meta.model_name or ""
+        if wanted and name not in wanted:
+            continue
+        rows = model.objects.restrict(user, VIEW).filter(month_query(model, first, last))  # type: ignore[attr-defined]
+        if within is not None:
+            rows = rows.filter(unit__path__startswith=within.path)
+        if plan is not None:
+            through = model.tasks.through  # type: ignore[attr-defined]
+            source = model._meta.get_field("tasks").m2m_field_name()  # type: ignore[union-attr]
+            rows = rows.filter(pk__in=through.objects.filter(plantask__plan=plan).values(f"{source}_id"))
+        label = str(model._meta.verbose_name).capitalize()
+        for obj in rows.select_related("unit"):
+            start = obj.activity_date
+            end = max(getattr(obj, "end_date", None) or start, start)
+            entries.append(Entry(obj, name, label, KIND_COLOURS.get(name, "secondary"), start, end,
+                                 obj.get_absolute_url()))
+    order = {model._meta.model_name: index for index, model in enumerate(ACTIVITY_MODELS)}
+    entries.sort(key=lambda entry: (entry.start, order[entry.kind], entry.title.casefold(), entry.obj.pk))
+    return entries
+
+
+def days_of(entries: list[Entry], first: dt.date, last: dt.date) -> dict[dt.date, list[Entry]]:
+    """Each day of first..last that holds an activity, with its activities (a long one on every day it spans)."""
+    by_day: dict[dt.date, list[Entry]] = {}
+    for entry in entries:
+        day = max(entry.start, first)
+        while day <= min(entry.end, last):
+            by_day.setdefault(day, []).append(entry)
+            day += dt.timedelta(days=1)
+    return by_day
+
+
+def month_grid(first: dt.date, by_day: dict[dt.date, list[Entry]], today: dt.date) -> list[list[Day]]:
+    """The weeks of the month, Monday first; days of the months around it shown empty."""
+    weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    return [[Day(day, by_day.get(day, []) if day.month == first.month else [], day.month == first.month,
+                 day == today) for day in week] for week in weeks]
+
+
+class CalendarView(LoginRequiredMixin, View):
+    """/activities/calendar/?month=2017-05&view=month|list&within=<unit>&kinds=training&plan=<pk>"""
+
+    scoped_by = SCOPE_RESTRICT  # every kind through Model.objects.restrict(user, VIEW)
+    template_name = "activities/calendar.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        today = timezone.localdate()
+        form = CalendarFilterForm(request.GET or None, user=request.user)
+        form.is_valid()  # a filter that does not validate (a unit out of scope) is left out, the others apply
+        data: dict[str, Any] = getattr(form, "cleaned_data", {})
+        first = parse_month(request.GET.get("month"), today)
+        last = last_day(first)
+        view = data.get("view") or MONTH_VIEW
+        entries = calendar_entries(request.user, first, last, within=data.get("within"),
+                                   kinds=data.get("kinds") or (), plan=data.get("plan"))
+        by_day = days_of(entries, first, last)
+        return render(request, self.template_name, {
+            "form": form,
+            "view": view,
+            "month": first,
+            "month_title": _("Tháng %(month)s/%(year)s") % {"month": first.month, "year": first.year},
+            "previous_query": self.query(request, add_months(first, -1)),
+            "next_query": self.query(request, add_months(first, 1)),
+            "today_query": self.query(request, today.replace(day=1)),
+            "month_view_query": self.query(request, first, view=MONTH_VIEW),
+            "list_view_query": self.query(request, first, view=LIST_VIEW),
+            "weekdays": weekday_names(),
+            "weeks": month_grid(first, by_day, today),
+            "days": [Day(day, by_day[day], is_today=day == today) for day in sorted(by_day)],
+            "count": len(entries),
+            "legend": [(label, KIND_COLOURS[name]) for name, label in kind_choices()],
+            "today": today,
+        })
+
+    @staticmethod
+    def query(request: HttpRequest, month: dt.date, **changes: str) -> str:
+        """The current filters with another month (and view): "?month=2017-06&within=3"."""
+        params = request.GET.copy()
+        params["month"] = f"{month:%Y-%m}"
+        for key, value in changes.items():
+            params[key] = value
+        return "?" + params.urlencode()
