@@ -10,21 +10,24 @@
                       unit_of_measure="nhóm", breakdowns=("loai_khu",))
 
 A computed metric is a function (unit_path, start, end) -> number over the records of the unit's subtree in the
-period. `sync.sync_computed_metrics()` keeps one `Metric` row per registered code, so indicators and (later)
-facts point at it with a foreign key. This module imports nothing of the domain.
+period. A metric with breakdowns may return a mapping instead: breakdown option key ("doi_tuong=me;gioi_tinh=nu",
+as reporting.models.option_key builds it; "" the total) → number. `sync.sync_computed_metrics()` keeps one
+`Metric` row per registered code, so indicators and (later) facts point at it with a foreign key. This module
+imports nothing of the domain.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from .choices import ValueType
 
 Number = int | float | Decimal
-ComputeFunction = Callable[[str, dt.date, dt.date], Number | None]
+Result = Number | Mapping[str, Number | None] | None
+ComputeFunction = Callable[[str, dt.date, dt.date], Result]
 
 
 class MetricRegistryError(ValueError):
@@ -40,7 +43,7 @@ class ComputedMetric:
     breakdowns: tuple[str, ...] = ()
     value_type: str = ValueType.NUMBER
 
-    def compute(self, unit_path: str, start: dt.date, end: dt.date) -> Number | None:
+    def compute(self, unit_path: str, start: dt.date, end: dt.date) -> Result:
         if end < start:
             raise MetricRegistryError(f"{self.code}: the period ends ({end}) before it starts ({start})")
         return self.func(unit_path, start, end)
@@ -89,7 +92,7 @@ def computed_metrics() -> list[ComputedMetric]:
     return sorted(_computed.values(), key=lambda metric: metric.code)
 
 
-def compute(code: str, unit_path: str, start: dt.date, end: dt.date) -> Number | None:
+def compute(code: str, unit_path: str, start: dt.date, end: dt.date) -> Result:
     return get_computed(code).compute(unit_path, start, end)
 
 
