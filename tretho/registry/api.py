@@ -1,5 +1,12 @@
 """API of the registry's records, scoped by unit (personal fields only for roles that need them)."""
 
+from typing import Any
+
+import django_filters
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
 from tretho.core.api import ScopedModelViewSet
 
 from .models import (
@@ -24,6 +31,7 @@ from .serializers import (
     StaffSerializer,
     SupportPaymentSerializer,
 )
+from .selectors import trained_by, with_training_facts
 from .supervision.api import ROUTES as SUPERVISION_ROUTES
 
 
@@ -63,10 +71,29 @@ class HealthCheckViewSet(ScopedModelViewSet):
     filterset_fields = ["group"]
 
 
+class StaffAPIFilterSet(django_filters.FilterSet):
+    trained = django_filters.BooleanFilter(label=_("Đã tập huấn"), method="filter_trained")
+
+    class Meta:
+        model = Staff
+        fields = ["group", "role", "qualification", "trained"]
+
+    def filter_trained(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        trained = trained_by(timezone.localdate())
+        return queryset.filter(trained if value else ~trained)
+
+
 class StaffViewSet(ScopedModelViewSet):
+    """`trained` and `last_trained_on` are read-only: derived from the trainings the person completed."""
+
     queryset = Staff.objects.all()
     serializer_class = StaffSerializer
-    filterset_fields = ["group", "role", "qualification", "trained"]
+    filterset_class = StaffAPIFilterSet
+
+    def get_queryset(self) -> Any:
+        return with_training_facts(super().get_queryset())
 
 
 class EnterpriseViewSet(ScopedModelViewSet):

@@ -70,8 +70,6 @@ LICENCE_AUTHORITY = {LONG_BINH: "Chủ tịch UBND phường Long Bình", HOA_AN
 HEALTH_STATION = {LONG_BINH: "Trạm Y tế phường Long Bình", HOA_AN: "Trạm Y tế xã Hóa An"}
 ADDRESS = {LONG_BINH: "Khu phố {n}, phường Long Bình, thành phố Biên Hòa",
            HOA_AN: "Ấp Đồng Nai {n}, xã Hóa An, thành phố Biên Hòa"}
-TRAINING_DAY = {LONG_BINH: D(2017, 8, 15), HOA_AN: D(2017, 8, 22)}
-TRAINING_NOTE = "Tập huấn chăm sóc trẻ 0–36 tháng tuổi, kỹ năng và đạo đức nghề nghiệp (Đề án 404, Hội LHPN tỉnh)"
 SNAPSHOT_DAYS = (D(2017, 9, 5), D(2023, 9, 5), D(2024, 9, 5))
 
 
@@ -95,7 +93,9 @@ class GroupSpec:
     area_per_child: Decimal = Decimal("1.8")
     workers_share: int = 75  # % of the children whose parents work in the zones
     health_checked: bool = True  # a health check in 2024
-    new_caregiver: bool = False  # a caregiver who joined in 2023, not yet trained
+    # A caregiver who joined in 2023 (with no qualification). Who was trained is no staff field: the activities
+    # demo (tretho.activities.demo) records the 2017 trainings with the demo staff as participants.
+    new_caregiver: bool = False
 
 
 GROUPS: list[GroupSpec] = [
@@ -305,15 +305,12 @@ def _staff(spec: GroupSpec, index: int, group: ChildcareGroup, report: Any) -> N
     for position, role in enumerate(roles):
         joined_late = spec.new_caregiver and position == caregivers  # the last caregiver
         start = D(2023, 8, 1) if joined_late else (D(2017, 8, 1) if spec.new else D(2012 + position % 5, 9, 1))
-        trained = not joined_late and role != StaffRole.COOK
         qualification = Qualification.NONE if joined_late or role == StaffRole.COOK \
             else QUALIFICATIONS[(index + position) % len(QUALIFICATIONS)]
         values = {
             "phone": f"0913 {index + 20:03d} {position * 111 + index:03d}", "role": role,
             "qualification": qualification, "start_date": start,
             "end_date": spec.status_since if spec.status == GroupStatus.CLOSED else None,
-            "trained": trained, "trained_on": TRAINING_DAY[spec.commune] if trained else None,
-            "training_note": TRAINING_NOTE if trained else "",
         }
         lookup = {"group": group, "full_name": _person(index, position),
                   "birth_year": 1972 + (index * 7 + position * 5) % 26}

@@ -38,7 +38,7 @@ from .models import (
     SupervisionVisit,
     SupportPayment,
 )
-from .selectors import months_before, zones_near
+from .selectors import months_before, trained_by, zones_near
 
 # "Thuộc": a province or a (former) district; the record's commune lies in its subtree (a list of every commune
 # would be too long for a select).
@@ -175,7 +175,13 @@ class StaffFilterSet(GroupPartFilterSet):
         fields = ["q", "within", "group", "role", "qualification", "trained", "working"]
 
     def filter_trained(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return _yes_no(queryset, "trained", value)
+        """Trained: completed a training begun by today (the trainings they took part in, not a typed flag)."""
+        trained = trained_by(timezone.localdate())
+        if value == "yes":
+            return queryset.filter(trained)
+        if value == "no":
+            return queryset.filter(~trained)
+        return queryset
 
     def filter_working(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         today = timezone.localdate()

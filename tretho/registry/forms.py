@@ -81,8 +81,7 @@ class HealthCheckForm(TrethoModelForm):
 class StaffForm(TrethoModelForm):
     class Meta:
         model = Staff
-        fields = ["group", "full_name", "birth_year", "phone", "role", "qualification", "start_date", "end_date",
-                  "trained", "trained_on", "training_note"]
+        fields = ["group", "full_name", "birth_year", "phone", "role", "qualification", "start_date", "end_date"]
 
 
 class EnterpriseForm(_CommuneOwnedForm):

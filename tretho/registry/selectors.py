@@ -1,5 +1,6 @@
 """Scoped reads of the registry: what the childcare group page shows (latest enrolment snapshot, staff in post,
-health checks, supervision history and open recommendations)."""
+health checks, supervision history and open recommendations), and whether staff were trained — derived from the
+trainings they took part in (tretho.activities), never typed."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from tretho.core.scoping import VIEW, scope_for
+from tretho.activities.models import Training, TrainingParticipant
+from tretho.core.scoping import VIEW, Scope, scope_for
 from tretho.geo.models import IndustrialZone
 
 from .choices import CARING_ROLES, FollowUpStatus, Qualification
@@ -58,6 +60,41 @@ def staff_in_post(group: ChildcareGroup, on: dt.date | None = None) -> QuerySet[
     on = on or timezone.localdate()
     return group.staff.filter(Q(end_date__isnull=True) | Q(end_date__gte=on)).filter(
         Q(start_date__isnull=True) | Q(start_date__lte=on))
+
+
+def completed_participations(on: dt.date) -> QuerySet[TrainingParticipant]:
+    """Participations that make their staff member trained by `on`: the course completed, the training begun by
+    then. The same rule as the metric so_nguoi_cham_soc_tre_tap_huan (tretho.activities.metrics)."""
+    return TrainingParticipant.objects.filter(staff__isnull=False, completed=True, training__start_date__lte=on)
+
+
+def trained_by(on: dt.date) -> Exists:
+    """For a Staff queryset: the person completed a training begun by `on`."""
+    return Exists(completed_participations(on).filter(staff=OuterRef("pk")))
+
+
+def with_training_facts(queryset: QuerySet[Staff], on: dt.date | None = None) -> QuerySet[Staff]:
+    """Staff with `trained` and their latest completed training (`last_trained_on`, `last_training_id`, and
+    `last_training_path`, its unit's path, to link it only for readers who may see it), in the list's one query."""
+    on = on or timezone.localdate()
+    latest = completed_participations(on).filter(staff=OuterRef("pk")).order_by("-training__start_date",
+                                                                                "-training_id")
+    return queryset.annotate(
+        trained=trained_by(on),
+        last_trained_on=Subquery(latest.values("training__start_date")[:1]),
+        last_training_id=Subquery(latest.values("training_id")[:1]),
+        last_training_path=Subquery(latest.values("training__unit__path")[:1]),
+    )
+
+
+def training_url(training_id: int | None, unit_path: str | None, scope: Scope) -> str | None:
+    """A training's page, for a reader whose scope (of VIEW on Training) covers it; else None."""
+    if training_id is None or not scope.covers(unit_path):
+        return None
+    try:  # TODO(H7): drop once activities:training_detail exists
+        return Training(pk=training_id).get_absolute_url()
+    except NoReverseMatch:
+        return None
 
 
 def visit_url(visit: SupervisionVisit) -> str | None:
@@ -111,7 +148,8 @@ def group_page(group: ChildcareGroup, user: Any, today: dt.date | None = None) -
     today = today or timezone.localdate()
     enrolments = Enrolment.objects.restrict(user).filter(group=group)
     enrolment = enrolments.order_by("-as_of", "-id").first()
-    staff_rows = list(staff_in_post(group, today).values("role", "qualification", "trained"))
+    staff_rows = list(staff_in_post(group, today).annotate(trained=trained_by(today))
+                      .values("role", "qualification", "trained"))
     summary = StaffSummary(
         in_post=len(staff_rows),
         caring=sum(1 for row in staff_rows if row["role"] in CARING_ROLES),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from tretho.core.api import TrethoSerializer
@@ -20,7 +22,7 @@ from .models import (
     Staff,
     SupportPayment,
 )
-from .selectors import zones_near
+from .selectors import with_training_facts, zones_near
 
 _BOOKKEEPING = ["version", "created_at", "updated_at"]
 
@@ -102,10 +104,27 @@ class HealthCheckSerializer(_Validated):
 
 
 class StaffSerializer(_Validated):
+    # Derived from the trainings the person completed (annotated by the API's queryset), never written.
+    trained = serializers.SerializerMethodField(help_text=_("Đã hoàn thành ít nhất một lớp tập huấn."))
+    last_trained_on = serializers.SerializerMethodField(help_text=_("Ngày của lớp tập huấn gần nhất đã hoàn thành."))
+
     class Meta:
         model = Staff
         fields = ["id", "group", "full_name", "birth_year", "phone", "role", "qualification", "start_date",
-                  "end_date", "trained", "trained_on", "training_note", *_BOOKKEEPING]
+                  "end_date", "trained", "last_trained_on", *_BOOKKEEPING]
+
+    def _facts(self, obj: Staff) -> Any:
+        if not hasattr(obj, "last_trained_on"):  # a record just created or saved: read its facts once
+            facts = with_training_facts(Staff.objects.filter(pk=obj.pk)).values("trained", "last_trained_on")
+            row = facts.first() or {"trained": False, "last_trained_on": None}
+            obj.trained, obj.last_trained_on = row["trained"], row["last_trained_on"]  # type: ignore[attr-defined]
+        return obj
+
+    def get_trained(self, obj: Staff) -> bool:
+        return bool(self._facts(obj).trained)
+
+    def get_last_trained_on(self, obj: Staff) -> dt.date | None:
+        return self._facts(obj).last_trained_on
 
 
 class EnterpriseSerializer(_NearZone):

@@ -151,9 +151,6 @@ def staff_columns() -> list[Column]:
                choices=_choices(Qualification.choices), help=_("Để trống: chưa qua đào tạo.")),
         Column("start_date", _label(S, "start_date"), kind="date"),
         Column("end_date", _label(S, "end_date"), kind="date"),
-        Column("trained", _label(S, "trained"), kind="choice", choices=_yes_no()),
-        Column("trained_on", _label(S, "trained_on"), kind="date"),
-        Column("training_note", _label(S, "training_note"), width=30),
     ]
 
 
@@ -630,8 +627,7 @@ class _Importer:
         if parsed is None:
             return
         columns = {column.key: column.header for column in staff_columns()}
-        fields = ["full_name", "birth_year", "phone", "role", "qualification", "start_date", "end_date", "trained",
-                  "trained_on", "training_note"]
+        fields = ["full_name", "birth_year", "phone", "role", "qualification", "start_date", "end_date"]
         planned = self.new_plan(Staff, STAFF_SHEET, parsed, fields)
         existing: dict[tuple[int, str, int | None], list[Staff]] = {}
         for person in self.stored(Staff):
@@ -670,8 +666,7 @@ class _Importer:
             values = {
                 "full_name": name, "birth_year": year, "phone": _text(row["phone"]), "role": row["role"],
                 "qualification": row["qualification"] or Qualification.NONE, "start_date": row["start_date"],
-                "end_date": row["end_date"], "trained": bool(row["trained"]), "trained_on": row["trained_on"],
-                "training_note": _text(row["training_note"]),
+                "end_date": row["end_date"],
             }
             if self.check_model(_Probe(person, values).obj, STAFF_SHEET, line, columns, values):
                 self.plan(planned, person, values)

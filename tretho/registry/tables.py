@@ -8,9 +8,12 @@ from typing import Any
 import django_tables2 as tables
 from django.db import models
 from django.db.models import F, OuterRef, Subquery
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from tretho.activities.models import Training
 from tretho.core.formats import format_number
+from tretho.core.scoping import VIEW, Scope, scope_for
 from tretho.core.tables import TrethoTable, linked_column
 
 from .models import (
@@ -25,6 +28,7 @@ from .models import (
     SupervisionVisit,
     SupportPayment,
 )
+from .selectors import training_url, with_training_facts
 
 
 class RecordColumn(tables.Column):
@@ -129,14 +133,36 @@ class HealthCheckTable(_GroupPartTable):
 
 
 class StaffTable(_GroupPartTable):
+    """Whether each person was trained, and when last, comes from the trainings they completed (annotated in the
+    list's one query); the date links to the training for readers who may see it."""
+
     full_name = tables.Column(linkify=True, verbose_name=_("Họ và tên"))
     # Also a link: viewers do not see the name column (personal data).
     role = tables.Column(linkify=True, verbose_name=_("Vai trò"))
+    trained = tables.BooleanColumn(verbose_name=_("Đã tập huấn"))
+    last_trained_on = tables.DateColumn(verbose_name=_("Tập huấn gần nhất"), format="d/m/Y", empty_values=(None, ""))
 
     class Meta(TrethoTable.Meta):
         model = Staff
-        fields = ("full_name", "role", "group", "birth_year", "phone", "qualification", "trained", "trained_on",
-                  "start_date", "end_date")
+        fields = ("full_name", "role", "group", "birth_year", "phone", "qualification", "trained",
+                  "last_trained_on", "start_date", "end_date")
+
+    def __init__(self, data: Any = None, *args: Any, **kwargs: Any) -> None:
+        if isinstance(data, models.QuerySet):
+            data = with_training_facts(data)
+        super().__init__(data, *args, **kwargs)
+        self._training_scope: Scope | None = None
+
+    def training_scope(self) -> Scope:
+        if self._training_scope is None:
+            self._training_scope = scope_for(getattr(getattr(self, "request", None), "user", None), VIEW, Training)
+        return self._training_scope
+
+    def render_last_trained_on(self, value: Any, record: Staff) -> str:
+        text = value.strftime("%d/%m/%Y")
+        url = training_url(getattr(record, "last_training_id", None), getattr(record, "last_training_path", None),
+                           self.training_scope())
+        return format_html('<a href="{}">{}</a>', url, text) if url else text
 
 
 class EnterpriseTable(TrethoTable):

@@ -1,4 +1,7 @@
-"""People who run and work in childcare groups. Names, birth years and phones are personal data."""
+"""People who run and work in childcare groups. Names, birth years and phones are personal data.
+
+Whether a person was trained is not stored here: it is derived from the trainings they took part in
+(`training_participations`, tretho.activities.models.TrainingParticipant)."""
 
 from __future__ import annotations
 
@@ -22,9 +25,6 @@ class Staff(_GroupPart):
                                      default=Qualification.NONE)
     start_date = models.DateField(_("ngày bắt đầu"), null=True, blank=True)
     end_date = models.DateField(_("ngày nghỉ việc"), null=True, blank=True)
-    trained = models.BooleanField(_("đã được tập huấn kỹ năng, đạo đức nghề nghiệp"), default=False)
-    trained_on = models.DateField(_("ngày tập huấn"), null=True, blank=True)
-    training_note = models.CharField(_("nội dung tập huấn"), max_length=300, blank=True)
 
     personal_fields = ("full_name", "birth_year", "phone")
 
@@ -42,5 +42,3 @@ class Staff(_GroupPart):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("Ngày nghỉ việc phải sau ngày bắt đầu.")})
-        if self.trained_on and not self.trained:
-            raise ValidationError({"trained": _("Đã có ngày tập huấn: đánh dấu “đã được tập huấn”.")})

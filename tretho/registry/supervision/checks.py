@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from tretho.core.formats import format_date, format_number
 
 from ..choices import CARING_ROLES, AutoCheck, CriterionKind, CriterionResult, Qualification, VisitOutcome
+from ..selectors import trained_by
 
 SMALL_GROUP_MAX = 7  # "nhóm trẻ có quy mô tối đa 07 trẻ em"
 INFANT_WEIGHT = Decimal("1.5")  # 3 children of 13–36 months per caregiver, 2 of 3–12 months
@@ -58,7 +59,8 @@ def group_facts(group: Any, day: dt.date) -> GroupFacts:
     enrolment = group.enrolments.filter(as_of__lte=day).order_by("-as_of", "-id").first()
     working = group.staff.filter(role__in=CARING_ROLES).filter(
         Q(start_date__isnull=True) | Q(start_date__lte=day)).filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
-    staff = list(working.values_list("qualification", "trained"))
+    # Trained: completed a training begun by that day (the trainings they took part in, not a typed flag).
+    staff = list(working.annotate(trained=trained_by(day)).values_list("qualification", "trained"))
     health = group.health_checks.filter(date__lte=day).order_by("-date", "-id").first()
     return GroupFacts(group=group, day=day, enrolment=enrolment, caregivers=len(staff),
                       qualified=sum(1 for qualification, trained in staff
