@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 
 from tretho.accounts.demo_logins import DEMO_PASSWORD
 from tretho.accounts.models import Role, RoleAssignment, User
+from tretho.activities.demo import load_activities_demo
+from tretho.activities.demo import unit_refs as activity_unit_refs
 from tretho.geo.models import AdministrativeUnit, IndustrialZone
 from tretho.orgs.models import Agency, Membership, SteeringCommittee
 from tretho.registry.demo import load_registry_demo
@@ -113,7 +115,7 @@ def load_demo(*, reset_passwords: bool = False) -> LoadReport:
     """Create or refresh every demo record. All or nothing."""
     check_units_loaded()
     unit = UnitResolver()
-    for ref in data.all_unit_refs():  # fail before writing anything
+    for ref in [*data.all_unit_refs(), *activity_unit_refs()]:  # fail before writing anything
         unit(ref)
     report = LoadReport()
     with transaction.atomic():
@@ -121,8 +123,11 @@ def load_demo(*, reset_passwords: bool = False) -> LoadReport:
         _load_committees(unit, agencies, report)
         _load_zones(unit, report)
         _load_users(unit, agencies, report, reset_passwords=reset_passwords)
-        load_reference_plans(unit, agencies, report)
+        plans = load_reference_plans(unit, agencies, report)
         load_registry_demo(report)  # childcare groups of the Đồng Nai plan: after zones, agencies and plans
+        # Activities carrying out the plans' tasks (trainings of the registry's staff): before the reports, whose
+        # past values take the computed "staff trained".
+        load_activities_demo(unit, agencies, plans, report)
         load_reporting_demo(unit, report)
     return report
 
