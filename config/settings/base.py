@@ -165,6 +165,9 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
+# Attachments of activities (tretho.activities.attachments): the largest file, and the most files per activity.
+ACTIVITY_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+ACTIVITY_ATTACHMENT_MAX_COUNT = 30
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

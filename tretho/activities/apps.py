@@ -8,4 +8,4 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Hoạt động thực hiện kế hoạch")
 
     def ready(self) -> None:
-        from . import metrics, registrations  # noqa: F401
+        from . import attachments, metrics, registrations  # noqa: F401  # attachments: its post_delete receiver
