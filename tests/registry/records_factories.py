@@ -44,6 +44,18 @@ def make_staff(group, **fields) -> Staff:
     return Staff.objects.create(**(defaults | fields))
 
 
+def make_training(unit, day: dt.date, *people: Staff, completed: bool = True, title: str | None = None):
+    """A training held in unit on day, the people its (completed, or not) participants: how staff become trained."""
+    from tretho.activities.choices import AudienceCategory, Sex
+    from tretho.activities.models import Training, TrainingParticipant
+
+    training = Training.objects.create(unit=unit, title=title or f"Tập huấn chăm sóc trẻ {n():04d}", start_date=day)
+    for person in people:
+        TrainingParticipant.objects.create(training=training, staff=person, sex=Sex.FEMALE,
+                                           category=AudienceCategory.CAREGIVERS, completed=completed)
+    return training
+
+
 def make_enrolment(group, as_of=dt.date(2025, 9, 5), bands=(2, 5, 6, 0), workers=8) -> Enrolment:
     total = sum(bands)
     girls = total // 2

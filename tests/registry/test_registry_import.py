@@ -55,8 +55,8 @@ def group_row(**values) -> dict:
 
 def staff_row(**values) -> dict:
     return {"commune": "X91101", "group_code": "NT01", "full_name": "Nguyễn Thị Lan", "birth_year": 1990,
-            "phone": "0987654321", "role": "teacher", "qualification": "intermediate", "trained": True,
-            "trained_on": dt.date(2025, 3, 1), **values}
+            "phone": "0987654321", "role": "teacher", "qualification": "intermediate",
+            **values}
 
 
 def enrolment_row(**values) -> dict:
@@ -69,8 +69,7 @@ def full_file() -> bytes:
     return workbook(
         groups=[group_row(), group_row(code="", name="Nhóm trẻ Sơn Ca", owner_name="", licence_number="",
                                        is_licensed=False, licence_date=None)],
-        staff=[staff_row(), staff_row(full_name="Lê Văn Bình", birth_year=1985, role="cook", qualification=None,
-                                      trained=None, trained_on=None),
+        staff=[staff_row(), staff_row(full_name="Lê Văn Bình", birth_year=1985, role="cook", qualification=None),
                staff_row(group_code="", group_name="Nhóm trẻ Sơn Ca", full_name="Nguyễn Thị Lan", birth_year=1995,
                          role="owner_manager")],
         enrolment=[enrolment_row(), enrolment_row(as_of=dt.date(2025, 12, 31), children_3_12=6, girls=15)],
@@ -283,3 +282,23 @@ def test_a_database_refusal_while_saving_is_reported_and_nothing_is_kept(world, 
     assert [e.reason for e in report.errors] == ["Không lưu được: UNIQUE constraint failed"]
     assert (report.created, report.updated) == (0, 0)
     assert not ChildcareGroup.objects.exists() and not ChildcareGroup.history.exists()
+
+
+def test_an_old_file_with_the_training_columns_imports_and_says_they_were_left_aside(world):
+    """Files made before training became its own record carry "trained" columns: the staff still import, and the
+    report says those columns were not read (who was trained follows from the trainings' participants)."""
+    from tretho.documents.xlsx import Column
+    from tretho.registry.spreadsheets import RegistryImportReport
+
+    old_columns = [*staff_columns(), Column("trained", "Đã được tập huấn kỹ năng, đạo đức nghề nghiệp"),
+                   Column("trained_on", "Ngày tập huấn", kind="date"), Column("note", "Nội dung tập huấn")]
+    rows = [staff_row(trained="Có", trained_on=dt.date(2025, 3, 1), note="Tập huấn kỹ năng"),
+            staff_row(full_name="Lê Thị Hoa", birth_year=1992)]
+    data = write_workbook([Sheet(GROUPS_SHEET, group_columns(), rows=[group_row()]),
+                           Sheet(STAFF_SHEET, old_columns, rows=rows)])
+    report = import_workbook(data, acting_user=world.officer_a1a)
+    assert report.ok, report.errors
+    assert Staff.objects.count() == 2
+    assert len(report.notes) == 1 and "Ngày tập huấn" in report.notes[0] and "1 dòng" in report.notes[0]
+    assert import_workbook(full_file(), acting_user=world.officer_a1a).notes == []  # today's template: no note
+    assert RegistryImportReport().notes == []

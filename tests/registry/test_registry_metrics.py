@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from tests.registry.records_factories import make_training
 from tretho.metrics import registry
 from tretho.metrics.choices import MetricKind, ValueType
 from tretho.metrics.models import Metric
@@ -147,25 +148,36 @@ def test_latest_snapshot_tie_on_the_same_group_is_never_counted_twice(world):
 
 
 def test_staff_and_staff_trained_in_the_period(world):
+    """Trained is no staff field: a person counts once they completed a training begun by the period's end, once
+    however many trainings they attended."""
     one, other = group(world.commune_a1a, "Nhóm 1"), group(world.commune_b1, "Nhóm B")
 
     def person(grp, role, **values):
         return Staff.objects.create(group=grp, full_name="Nguyễn Thị Lan", role=role, **values)
 
-    person(one, StaffRole.OWNER_MANAGER, trained=True, trained_on=D(2023, 5, 1))
-    person(one, StaffRole.TEACHER, trained=True)  # training undated
-    person(one, StaffRole.CAREGIVER, trained=True, trained_on=D(2024, 8, 1), start_date=D(2024, 2, 1))
-    person(one, StaffRole.CAREGIVER, start_date=D(2022, 1, 1), end_date=D(2023, 12, 31))  # left before 2024
+    owner = person(one, StaffRole.OWNER_MANAGER)
+    teacher = person(one, StaffRole.TEACHER)
+    late = person(one, StaffRole.CAREGIVER, start_date=D(2024, 2, 1))
+    left = person(one, StaffRole.CAREGIVER, start_date=D(2022, 1, 1), end_date=D(2023, 12, 31))  # left before 2024
     person(one, StaffRole.CAREGIVER, start_date=D(2025, 1, 1))  # starts after 2024
-    person(one, StaffRole.COOK, trained=True)  # cooks are not counted
-    person(other, StaffRole.TEACHER, trained=False)
+    cook = person(one, StaffRole.COOK)  # cooks are not counted
+    outsider = person(other, StaffRole.TEACHER)
+    dropped_out = person(one, StaffRole.CAREGIVER)
 
-    assert compute("so_nguoi_cham_soc_tre", world.district_a1, *YEAR_2024) == 3
+    make_training(world.district_a1, D(2023, 5, 1), owner, teacher, left, cook)
+    make_training(world.commune_a1a, D(2024, 3, 1), owner)  # trained twice: one person
+    make_training(world.commune_a1a, D(2024, 8, 1), late)
+    make_training(world.commune_a1a, D(2024, 4, 1), dropped_out, completed=False)
+    make_training(world.commune_b1, D(2024, 4, 1), outsider)  # outside District A1
+
+    assert compute("so_nguoi_cham_soc_tre", world.district_a1, *YEAR_2024) == 4
     assert compute("so_nguoi_cham_soc_tre_tap_huan", world.district_a1, *YEAR_2024) == 3
     first_half = (D(2024, 1, 1), D(2024, 6, 30))  # the caregiver trained in August is not yet trained
     assert compute("so_nguoi_cham_soc_tre_tap_huan", world.district_a1, *first_half) == 2
-    assert compute("so_nguoi_cham_soc_tre", world.district_a1, D(2023, 1, 1), D(2023, 12, 31)) == 3
-    assert compute("so_nguoi_cham_soc_tre", world.country, *YEAR_2024) == 4
+    assert compute("so_nguoi_cham_soc_tre_tap_huan", world.district_a1, D(2022, 1, 1), D(2022, 12, 31)) == 0
+    assert compute("so_nguoi_cham_soc_tre_tap_huan", world.country, *YEAR_2024) == 4
+    assert compute("so_nguoi_cham_soc_tre", world.district_a1, D(2023, 1, 1), D(2023, 12, 31)) == 4
+    assert compute("so_nguoi_cham_soc_tre", world.country, *YEAR_2024) == 5
 
 
 def test_supervised_groups_and_the_share_meeting_all_criteria(world, checklist):

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.registry.records_factories import (
     make_enterprise,
@@ -14,6 +15,7 @@ from tests.registry.records_factories import (
     make_payment,
     make_programme_support,
     make_staff,
+    make_training,
     make_visit,
     make_zone,
 )
@@ -122,15 +124,23 @@ def test_filter_choices_are_scoped(rf, world, groups):
 
 
 def test_staff_and_enterprise_lists_filter_by_group_and_zone(client, world, groups):
-    make_staff(groups["licensed"], role=StaffRole.TEACHER, trained=True)
-    make_staff(groups["licensed"], role=StaffRole.COOK, end_date=dt.date(2020, 1, 1))
-    make_staff(groups["other_commune"], role=StaffRole.CAREGIVER)
+    teacher = make_staff(groups["licensed"], role=StaffRole.TEACHER)
+    cook = make_staff(groups["licensed"], role=StaffRole.COOK, end_date=dt.date(2020, 1, 1))
+    carer = make_staff(groups["other_commune"], role=StaffRole.CAREGIVER)
+    # Trained: completed a training (no staff field); the carer's is still to come, the cook left.
+    make_training(world.commune_a1a, dt.date(2019, 5, 1), teacher, cook)
+    make_training(groups["other_commune"].unit, timezone.localdate() + dt.timedelta(days=30), carer)
     login(client, world.manager_a)
     response = client.get(reverse("registry:staff_list"), {"q": "anh duong"})
     assert {row.record.group_id for row in response.context["table"].page.object_list} == {groups["licensed"].pk}
     assert len(response.context["table"].page.object_list) == 2
     response = client.get(reverse("registry:staff_list"), {"working": "yes", "trained": "yes"})
     assert [row.record.role for row in response.context["table"].page.object_list] == [StaffRole.TEACHER]
+    response = client.get(reverse("registry:staff_list"), {"trained": "no"})
+    assert [row.record.role for row in response.context["table"].page.object_list] == [StaffRole.CAREGIVER]
+    response = client.get(reverse("registry:staff_list"), {"trained": "yes"})
+    assert {row.record.pk for row in response.context["table"].page.object_list} == {teacher.pk, cook.pk}
+    assert "Đã tập huấn" in response.content.decode() and "01/05/2019" in response.content.decode()
     zone = groups["licensed"].zone
     make_enterprise(world.commune_a1a, name="Công ty TNHH Changshin Việt Nam", zone=zone)
     make_enterprise(world.commune_a1b, name="Công ty CP Tổng hợp Gỗ Tân Mai")

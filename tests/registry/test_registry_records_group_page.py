@@ -14,6 +14,7 @@ from tests.registry.records_factories import (
     make_group,
     make_health_check,
     make_staff,
+    make_training,
     make_visit,
 )
 from tretho.registry.choices import FollowUpStatus, Qualification, StaffRole, VisitOutcome
@@ -27,9 +28,12 @@ def group(world):
     group = make_group(world.commune_a1a, "Nhóm trẻ Họa Mi", care_room_area=30)
     make_enrolment(group, as_of=dt.date(2024, 9, 5), bands=(1, 1, 1, 0), workers=1)
     make_enrolment(group, as_of=dt.date(2025, 9, 5), bands=(2, 5, 6, 2), workers=9)  # 15 children
-    make_staff(group, role=StaffRole.OWNER_MANAGER, qualification=Qualification.COLLEGE, trained=True)
+    owner = make_staff(group, role=StaffRole.OWNER_MANAGER, qualification=Qualification.COLLEGE)
     make_staff(group, role=StaffRole.CAREGIVER, qualification=Qualification.NONE)
-    make_staff(group, role=StaffRole.COOK, qualification=Qualification.NONE, trained=True)
+    cook = make_staff(group, role=StaffRole.COOK, qualification=Qualification.NONE)
+    # Trained: from the trainings they completed (no staff field). One at the district, one in the commune.
+    make_training(world.district_a1, dt.date(2017, 8, 15), owner, cook, title="Tập huấn Đề án 404 huyện")
+    make_training(world.commune_a1a, dt.date(2024, 8, 15), owner, title="Tập huấn sơ cứu của phường")
     make_staff(group, role=StaffRole.TEACHER, end_date=dt.date(2023, 6, 30))  # left
     make_health_check(group, date=dt.date(2024, 10, 1))
     make_health_check(group, date=dt.date(2025, 10, 2))
@@ -128,3 +132,25 @@ def test_tables_on_the_group_page_do_not_repeat_the_group(client, world, group):
     response = client.get("/registry/enrolments/")
     assert "group" in [column.name for column in response.context["table"].columns if column.visible]
     assert escape(f"05/09/2025 – {group.name}") in response.content.decode()
+
+
+def test_group_page_says_who_was_trained_and_when_last_linking_trainings_the_reader_may_see(client, world, group):
+    """Per staff member: trained or not and the last training's date, from the trainings they completed. The date
+    links to the training only for readers who may open it (a commune officer does not see district trainings)."""
+    owner, caregiver, cook = (group.staff.get(role=role) for role in (StaffRole.OWNER_MANAGER,
+                                                                        StaffRole.CAREGIVER, StaffRole.COOK))
+    make_training(world.commune_a1a, dt.date(2025, 1, 10), caregiver, completed=False)  # did not finish
+    commune_training = owner.training_participations.get(training__unit=world.commune_a1a).training
+    district_training = cook.training_participations.get().training
+
+    client.force_login(world.officer_a1a, backend=BACKEND)
+    table = dict(client.get(group.get_absolute_url()).context["related_tables"])["Người chăm sóc trẻ"]
+    cells = {row.record.pk: (row.get_cell("trained"), row.get_cell("last_trained_on")) for row in table.rows}
+    assert "✔" in cells[owner.pk][0] and "✘" in cells[caregiver.pk][0] and "✔" in cells[cook.pk][0]
+    assert cells[owner.pk][1] == f'<a href="{commune_training.get_absolute_url()}">15/08/2024</a>'
+    assert cells[cook.pk][1] == "15/08/2017"  # a district training: no link for the commune officer
+    assert cells[caregiver.pk][1] == "—"
+
+    client.force_login(world.manager_a, backend=BACKEND)
+    html = client.get(group.get_absolute_url()).content.decode()
+    assert f'<a href="{district_training.get_absolute_url()}">15/08/2017</a>' in html

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.registry.records_factories import make_training
 from tests.registry.supervision_helpers import VISIT_DAY, enrol, examine, hire, make_group, make_visit
 from tests.registry.test_registry_supervision_suites import visit_post
 from tretho.core.testing.suites import login
@@ -152,8 +153,12 @@ def test_licence_premises_staff_and_health_checks(world, checklist):
     untrained = hire(group, qualification=Qualification.NONE)
     found = suggestion(checklist, group, "NS1")
     assert found.result == FAIL and "1/2" in found.explanation
-    untrained.trained = True
-    untrained.save()
+    # Trained counts as qualified: from a training completed by the visit's day (no staff field).
+    make_training(world.commune_a1a, VISIT_DAY + dt.timedelta(days=1), untrained)  # after the visit: not yet
+    assert suggestion(checklist, group, "NS1").result == FAIL
+    make_training(world.commune_a1a, VISIT_DAY - dt.timedelta(days=30), untrained, completed=False)
+    assert suggestion(checklist, group, "NS1").result == FAIL  # did not complete it
+    make_training(world.commune_a1a, VISIT_DAY - dt.timedelta(days=60), untrained)
     assert suggestion(checklist, group, "NS1").result == PASS
     assert suggestion(checklist, group, "YT1").result == FAIL
     examine(group, day=dt.date(2024, 5, 1))  # more than a year before the visit

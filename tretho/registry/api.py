@@ -20,6 +20,7 @@ from .models import (
     Staff,
     SupportPayment,
 )
+from .selectors import trained_by, with_training_facts
 from .serializers import (
     ChildcareGroupSerializer,
     EnrolmentSerializer,
@@ -31,7 +32,6 @@ from .serializers import (
     StaffSerializer,
     SupportPaymentSerializer,
 )
-from .selectors import trained_by, with_training_facts
 from .supervision.api import ROUTES as SUPERVISION_ROUTES
 
 

@@ -91,10 +91,7 @@ def training_url(training_id: int | None, unit_path: str | None, scope: Scope) -
     """A training's page, for a reader whose scope (of VIEW on Training) covers it; else None."""
     if training_id is None or not scope.covers(unit_path):
         return None
-    try:  # TODO(H7): drop once activities:training_detail exists
-        return Training(pk=training_id).get_absolute_url()
-    except NoReverseMatch:
-        return None
+    return Training(pk=training_id).get_absolute_url()
 
 
 def visit_url(visit: SupervisionVisit) -> str | None:

@@ -138,6 +138,28 @@ def group_columns() -> list[Column]:
     ]
 
 
+def _retired_training_columns() -> list[Column]:
+    """The staff sheet's training columns of files made before training became its own record: read only to say
+    they were left aside (who was trained now follows from the trainings' participant lists)."""
+    return [Column("_trained", _("Đã được tập huấn kỹ năng, đạo đức nghề nghiệp")),
+            Column("_trained_on", _("Ngày tập huấn")), Column("_training_note", _("Nội dung tập huấn"))]
+
+
+def _note_retired_columns(parsed: ParsedSheet, report: RegistryImportReport) -> None:
+    """Drop the retired training columns from the rows, with a note when the file filled them."""
+    retired = _retired_training_columns()
+    filled = 0
+    for row in parsed.rows:
+        values = [row.pop(column.key, None) for column in retired]
+        filled += any(value not in (None, "") for value in values)
+    if filled:
+        headers = ", ".join(f"“{column.header}”" for column in retired)
+        report.notes.append(_(
+            "Trang “%(sheet)s”: các cột %(headers)s không còn được nhập (%(count)s dòng có ghi) và đã được bỏ qua. "
+            "Việc tập huấn nay ghi ở lớp tập huấn, với danh sách người tham dự chọn từ người chăm sóc trẻ: người đã "
+            "tập huấn được tính từ đó.") % {"sheet": STAFF_SHEET, "headers": headers, "count": format_number(filled)})
+
+
 def staff_columns() -> list[Column]:
     S = Staff  # noqa: N806
     return [
@@ -232,6 +254,7 @@ class SheetCount:
 class RegistryImportReport(ImportReport):
     sheets: list[SheetCount] = field(default_factory=list)
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # what the import left aside, though nothing was wrong
 
     @property
     def unchanged(self) -> int:
@@ -260,6 +283,8 @@ def read_rows(data: bytes, name: str) -> ParsedSheet:
     columns = SHEETS[name]()
     as_text = [replace(column, kind="text", choices=None) if column.kind == "choice" else column
                for column in columns]
+    if name == STAFF_SHEET:
+        as_text += _retired_training_columns()
     parsed = read_sheet(data, name, as_text, max_rows=MAX_ROWS)
     if parsed.rows and parsed.rows[-1]["_row"] >= MAX_ROWS:
         parsed.add_error(0, "", "", _("Trang có hơn %(count)s dòng: hãy chia thành nhiều tệp.") % {
@@ -301,6 +326,8 @@ def import_workbook(data: bytes, *, acting_user: Any, dry_run: bool = False) -> 
     parsed_sheets: dict[str, ParsedSheet] = {}
     for name in wanted:
         parsed = read_rows(data, name)
+        if name == STAFF_SHEET:
+            _note_retired_columns(parsed, report)
         parsed_sheets[name] = parsed
         for error in parsed.errors:
             _error(report, name, error.row, error.column, error.value, error.reason)

@@ -44,4 +44,6 @@ class Command(BaseCommand):
                                     "không đổi.") % vars(count))
             if not report.ok:
                 raise CommandError(report.message)
+            for note in report.notes:
+                self.stdout.write(self.style.WARNING(note))
             self.stdout.write(self.style.SUCCESS(report.message))
