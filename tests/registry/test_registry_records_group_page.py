@@ -154,3 +154,20 @@ def test_group_page_says_who_was_trained_and_when_last_linking_trainings_the_rea
     client.force_login(world.manager_a, backend=BACKEND)
     html = client.get(group.get_absolute_url()).content.decode()
     assert f'<a href="{district_training.get_absolute_url()}">15/08/2017</a>' in html
+
+
+def test_staff_page_lists_the_trainings_attended(client, world, group):
+    """Latest first, completed or not; title and link only for trainings the reader may see."""
+    owner = group.staff.get(role=StaffRole.OWNER_MANAGER)
+    make_training(world.commune_a1a, dt.date(2025, 2, 1), owner, completed=False, title="Tập huấn dinh dưỡng")
+    commune_training = owner.training_participations.get(training__start_date=dt.date(2024, 8, 15)).training
+    client.force_login(world.officer_a1a, backend=BACKEND)
+    html = client.get(owner.get_absolute_url()).content.decode()
+    section = html[html.index('id="staff-trainings"'):]
+    assert section.index("01/02/2025") < section.index("15/08/2024") < section.index("15/08/2017")
+    assert f'<a href="{commune_training.get_absolute_url()}">Tập huấn sơ cứu của phường</a>' in section
+    assert "Tập huấn Đề án 404 huyện" not in html  # a district training: out of the commune officer's scope
+    assert escape(f"lớp tập huấn của {world.district_a1}") in section
+    assert "Không hoàn thành" in section and "Hoàn thành" in section
+    caregiver = group.staff.get(role=StaffRole.CAREGIVER)
+    assert "Chưa tham dự lớp tập huấn nào." in client.get(caregiver.get_absolute_url()).content.decode()

@@ -17,7 +17,7 @@ from .models import (
     SupportPayment,
 )
 from .supervision import registrations as _supervision  # noqa: F401
-from .views import group_detail_context
+from .views import group_detail_context, staff_detail_context
 
 register(ChildcareGroup, filterset=filters.ChildcareGroupFilterSet, table=tables.ChildcareGroupTable,
          form=forms.ChildcareGroupForm, serializer=serializers.ChildcareGroupSerializer,
@@ -31,10 +31,13 @@ register(ChildcareGroup, filterset=filters.ChildcareGroupFilterSet, table=tables
 
 # A group's records: their own pages exist (list, edit, history); they are usually added from the group page.
 for model, name in ((ProgrammeSupport, "ProgrammeSupport"), (FacilitySupport, "FacilitySupport"),
-                    (SupportPayment, "SupportPayment"), (Enrolment, "Enrolment"), (HealthCheck, "HealthCheck"),
-                    (Staff, "Staff")):
+                    (SupportPayment, "SupportPayment"), (Enrolment, "Enrolment"), (HealthCheck, "HealthCheck")):
     register(model, filterset=getattr(filters, f"{name}FilterSet"), table=getattr(tables, f"{name}Table"),
              form=getattr(forms, f"{name}Form"), serializer=getattr(serializers, f"{name}Serializer"))
+# A staff member's page lists the trainings they attended: whether they are trained follows from them.
+register(Staff, filterset=filters.StaffFilterSet, table=tables.StaffTable, form=forms.StaffForm,
+         serializer=serializers.StaffSerializer,
+         extra={"detail_template": "registry/staff_detail.html", "detail_context": staff_detail_context})
 
 register(Enterprise, filterset=filters.EnterpriseFilterSet, table=tables.EnterpriseTable,
          form=forms.EnterpriseForm, serializer=serializers.EnterpriseSerializer,

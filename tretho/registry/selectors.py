@@ -94,6 +94,29 @@ def training_url(training_id: int | None, unit_path: str | None, scope: Scope) -
     return Training(pk=training_id).get_absolute_url()
 
 
+@dataclass
+class TrainingRow:
+    """A training a staff member attended. Its title and page only for readers who may see the training: others
+    read the date, the unit that held it and whether the course was completed."""
+
+    training: Training
+    completed: bool
+    url: str | None
+
+    @property
+    def visible(self) -> bool:
+        return self.url is not None
+
+
+def trainings_attended(person: Staff, user: Any) -> list[TrainingRow]:
+    """The trainings a staff member took part in, latest first (one query)."""
+    scope = scope_for(user, VIEW, Training)
+    participations = person.training_participations.select_related("training__unit").order_by(
+        "-training__start_date", "-training_id")
+    return [TrainingRow(row.training, row.completed, training_url(row.training_id, row.training.unit.path, scope))
+            for row in participations]
+
+
 def visit_url(visit: SupervisionVisit) -> str | None:
     """The visit's page, once the supervision pages exist."""
     try:

@@ -1,5 +1,6 @@
 """The childcare group page: the generic detail page (fields, related tables) with the latest enrolment snapshot,
-staff in post, the last health check, the supervision history and the recommendations still open."""
+staff in post, the last health check, the supervision history and the recommendations still open; a staff
+member's page with the trainings they attended."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from tretho.core.scoping import ADD, user_can
 
 from . import selectors
-from .models import ChildcareGroup
+from .models import ChildcareGroup, Staff
 
 # "Thêm …" buttons of the group page: (url name, label); each form opens with the group chosen.
 GROUP_ADD_LINKS = [
@@ -31,3 +32,8 @@ def group_detail_context(request: HttpRequest, group: ChildcareGroup) -> dict[st
     can_add = user_can(request.user, ADD, group)
     links = [(f"{reverse(name)}?group={group.pk}", label) for name, label in GROUP_ADD_LINKS] if can_add else []
     return {"page": selectors.group_page(group, request.user), "add_links": links}
+
+
+def staff_detail_context(request: HttpRequest, person: Staff) -> dict[str, Any]:
+    """Extra context of a staff member's page (registered as Staff's `detail_context`)."""
+    return {"trainings": selectors.trainings_attended(person, request.user)}
