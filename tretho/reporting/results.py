@@ -6,7 +6,8 @@ that unit, the share of the target achieved and a status, with the numbers behin
 Where the numbers come from:
 - a reported metric (a data element): `metrics.RollupValue` of the unit, the period id, the element and the
   breakdown option key ("" = total) — live, kept in the accepting transaction;
-- a computed metric: its registered function over the unit's subtree and the period's span;
+- a computed metric: its registered function over the unit's subtree and the period's span (a metric returning a
+  mapping of breakdown option key → number gives the chosen option's, "" the total);
 - a unit that did not exist in the period (a post-2025 province, a period before 1/7/2025): the sum over its
   predecessors (geo.UnitSuccession), flagged `via_predecessors` so pages and documents label it.
 
@@ -42,6 +43,7 @@ from tretho.programmes.models import Indicator, PlanTarget
 
 from .choices import SubmissionAction
 from .models import FormField, ReportingPeriod, Submission, SubmissionEvent, SubmissionValue, parse_option_key
+from .prefill import _as_decimal
 from .reform import predecessors_for
 
 ON_TRACK, AT_RISK, OFF_TRACK, NO_TARGET, NO_DATA = "on_track", "at_risk", "off_track", "no_target", "no_data"
@@ -168,7 +170,7 @@ class ValueReader:
         self.behind = {unit.pk: units_behind(unit, period) for unit in units}
         self.metrics = {metric.pk: metric for metric in metrics}
         self.keys = {metric.pk: _metric_key(metric, option_key) for metric in self.metrics.values()}
-        self._computed: dict[tuple[int, int], Decimal | None] = {}
+        self._computed: dict[tuple[int, int], Any] = {}
         self._rollups = self._read_rollups()
 
     def _read_rollups(self) -> dict[tuple[int, int, str], tuple[Decimal, int]]:
@@ -198,19 +200,20 @@ class ValueReader:
                                submissions=sum(n for _v, n in present), option_key=key, units=units)
         total: Decimal | None = None
         for u in units:
-            number = self._compute(metric, u)
+            number = _as_decimal(self._compute(metric, u), key)
             if number is not None:
                 total = (total or Decimal(0)) + number
-        return MetricValue(metric=metric, value=total, source="computed" if total is not None else "", units=units)
+        return MetricValue(metric=metric, value=total, source="computed" if total is not None else "",
+                           option_key=key, units=units)
 
-    def _compute(self, metric: Metric, unit: AdministrativeUnit) -> Decimal | None:
+    def _compute(self, metric: Metric, unit: AdministrativeUnit) -> Any:
+        """The metric's result: a number, or a mapping of breakdown option key → number (one call per unit)."""
         cache_key = (metric.pk, unit.pk)
         if cache_key not in self._computed:
             try:
-                number = metric.compute(unit.path, self.period.start, self.period.end)
+                self._computed[cache_key] = metric.compute(unit.path, self.period.start, self.period.end)
             except MetricRegistryError:
-                number = None
-            self._computed[cache_key] = None if number is None else Decimal(str(number))
+                self._computed[cache_key] = None
         return self._computed[cache_key]
 
 
