@@ -143,8 +143,7 @@ class DistributionWarningsApi(ScopedApiView):
 class TaskBoardApi(ScopedApiView):
     @extend_schema(responses=PlanTaskSerializer(many=True), summary="Nhiệm vụ theo cơ quan và thời hạn",
                    parameters=[OpenApiParameter("agency", int, description="Id of the agency (lead or cooperating)"),
-                               OpenApiParameter("when", str, enum=[board.ALL, board.OVERDUE, board.DUE_SOON,
-                                                                   board.LATER])])
+                               OpenApiParameter("when", str, enum=list(board.WHEN_CHOICES))])
     def get(self, request: Request) -> Response:
         from tretho.orgs.models import Agency
 
@@ -155,7 +154,7 @@ class TaskBoardApi(ScopedApiView):
             if agency is None:
                 raise NotFound(_("Không tìm thấy cơ quan."))
         when = request.query_params.get("when", board.ALL)
-        if when not in (board.ALL, board.OVERDUE, board.DUE_SOON, board.LATER):
-            raise serializers.ValidationError({"when": [_("Chọn all, overdue, soon hoặc later.")]})
+        if when not in board.WHEN_CHOICES:
+            raise serializers.ValidationError({"when": [_("Chọn all, overdue, soon, later hoặc done.")]})
         tasks = board.board_tasks(request.user, agency, when)[:500]
         return Response(PlanTaskSerializer(tasks, many=True, context=self.context()).data)

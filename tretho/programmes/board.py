@@ -1,5 +1,9 @@
 """The task board by agency: "what does my agency owe, by when" — the tasks of current plans an agency leads or
-cooperates in, soonest deadline first, filtered to overdue or due soon."""
+cooperates in, soonest deadline first, filtered to overdue, due soon, later or done.
+
+A task marked done by its lead agency (its `completion`, tretho.activities) is done: never overdue nor due, listed
+under "done". Overdue means the deadline has passed and the task is not done (the rule of
+tretho.activities.progress, whose template tags show each row's progress on the page)."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
@@ -16,14 +21,15 @@ from .choices import PlanStatus
 from .models import PlanTask
 
 DUE_SOON_DAYS = 30
-OVERDUE, DUE_SOON, LATER, ALL = "overdue", "soon", "later", "all"
+OVERDUE, DUE_SOON, LATER, DONE, ALL = "overdue", "soon", "later", "done", "all"
+WHEN_CHOICES = (ALL, OVERDUE, DUE_SOON, LATER, DONE)
 
 
 @dataclass
 class BoardRow:
     task: PlanTask
     leads: bool  # the agency leads it (else cooperates)
-    state: str  # OVERDUE, DUE_SOON, LATER or "" (no deadline)
+    state: str  # DONE, OVERDUE, DUE_SOON, LATER or "" (no deadline)
 
 
 def user_agencies(user: Any) -> list[Any]:
@@ -47,14 +53,19 @@ def board_tasks(user: Any, agency: Any = None, when: str = ALL, today: dt.date |
     if agency is not None:
         tasks = tasks.filter(Q(lead_agency=agency) | Q(cooperating_agencies=agency)).distinct()
     soon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    if when == DONE:
+        tasks = tasks.filter(completion__isnull=False)
+    elif when in (OVERDUE, DUE_SOON, LATER):
+        tasks = tasks.filter(completion__isnull=True)  # what is still owed
     if when == OVERDUE:
         tasks = tasks.filter(deadline__lt=today)
     elif when == DUE_SOON:
         tasks = tasks.filter(deadline__gte=today, deadline__lte=soon)
     elif when == LATER:
         tasks = tasks.filter(deadline__gt=soon)
-    return tasks.select_related("plan__unit", "plan__programme", "lead_agency", "parent").prefetch_related(
-        "cooperating_agencies").order_by(F("deadline").asc(nulls_last=True), "plan__unit__sort_key", "order", "pk")
+    return tasks.select_related("plan__unit", "plan__programme", "lead_agency", "parent", "completion"
+                                ).prefetch_related("cooperating_agencies").order_by(
+        F("deadline").asc(nulls_last=True), "plan__unit__sort_key", "order", "pk")
 
 
 def board_rows(tasks: Any, agency: Any = None, today: dt.date | None = None) -> list[BoardRow]:
@@ -62,7 +73,9 @@ def board_rows(tasks: Any, agency: Any = None, today: dt.date | None = None) -> 
     soon = today + dt.timedelta(days=DUE_SOON_DAYS)
     rows = []
     for task in tasks:
-        if task.deadline is None:
+        if _is_done(task):
+            state = DONE
+        elif task.deadline is None:
             state = ""
         elif task.deadline < today:
             state = OVERDUE
@@ -72,3 +85,10 @@ def board_rows(tasks: Any, agency: Any = None, today: dt.date | None = None) -> 
             state = LATER
         rows.append(BoardRow(task, leads=agency is None or task.lead_agency_id == agency.pk, state=state))
     return rows
+
+
+def _is_done(task: PlanTask) -> bool:
+    try:
+        return task.completion is not None  # type: ignore[attr-defined]  # reverse one-to-one of activities
+    except ObjectDoesNotExist:
+        return False

@@ -100,7 +100,7 @@ class BoardFilterForm(forms.Form):
     when = forms.ChoiceField(label=_("Thời hạn"), required=False, initial=board.ALL, choices=[
         (board.ALL, _("Tất cả")), (board.OVERDUE, _("Quá hạn")),
         (board.DUE_SOON, _("Đến hạn trong 30 ngày tới")),
-        (board.LATER, _("Còn xa hạn")),
+        (board.LATER, _("Còn xa hạn")), (board.DONE, _("Đã hoàn thành")),
     ], widget=forms.Select(attrs={"class": "form-select"}))
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
