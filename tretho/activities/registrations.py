@@ -1,1 +1,46 @@
-"""Model-view registrations of the activities (tretho.core.registry)."""
+"""Model-view registrations of the activities (tretho.core.registry): each activity and each of its parts gets the
+generated pages; an activity's page (activities/activity_detail.html) adds the plan tasks it carries out, the
+people reached, its parts with "Thêm …" links, and its attachments."""
+
+from django.utils.translation import gettext_lazy as _
+
+from tretho.core.registry import register
+
+from . import filters, forms, serializers, tables
+from .models import (
+    Commendation,
+    CommunicationAudience,
+    CommunicationEvent,
+    Meeting,
+    MeetingFollowUp,
+    ParentingAudience,
+    ParentingFamily,
+    ParentingSession,
+    Proposal,
+    Training,
+    TrainingAudience,
+    TrainingParticipant,
+)
+from .views import activity_detail_context
+
+_DETAIL = {"detail_template": "activities/activity_detail.html", "detail_context": activity_detail_context}
+
+_ACTIVITIES = (
+    (Training, "Training", [("participants", _("Người tham dự"))]),
+    (CommunicationEvent, "CommunicationEvent", []),
+    (ParentingSession, "ParentingSession", [("families", _("Gia đình tham gia"))]),
+    (Meeting, "Meeting", [("follow_ups", _("Việc giao sau cuộc họp"))]),
+    (Commendation, "Commendation", []),
+    (Proposal, "Proposal", []),
+)
+for model, name, related in _ACTIVITIES:
+    register(model, filterset=getattr(filters, f"{name}FilterSet"), table=getattr(tables, f"{name}Table"),
+             form=getattr(forms, f"{name}Form"), serializer=getattr(serializers, f"{name}Serializer"),
+             extra=_DETAIL | {"related": related})
+
+# An activity's parts: their own pages exist (list, edit, history); they are usually added from the activity's page.
+for model, name in ((TrainingAudience, "TrainingAudience"), (TrainingParticipant, "TrainingParticipant"),
+                    (CommunicationAudience, "CommunicationAudience"), (ParentingAudience, "ParentingAudience"),
+                    (ParentingFamily, "ParentingFamily"), (MeetingFollowUp, "MeetingFollowUp")):
+    register(model, filterset=getattr(filters, f"{name}FilterSet"), table=getattr(tables, f"{name}Table"),
+             form=getattr(forms, f"{name}Form"), serializer=getattr(serializers, f"{name}Serializer"))

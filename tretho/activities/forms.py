@@ -1,0 +1,227 @@
+"""Forms of the activities. The owner field (the unit of an activity, the activity of its parts) lists only what the
+user may write into; agencies and plan tasks only what they may see. The plan tasks an activity carries out must
+belong to a plan of its unit or of a unit above it; a training's participant picked from the registry must work in
+a childcare group within the training's area."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tretho.core.forms import TrethoModelForm
+from tretho.core.scoping import sees_personal_data
+from tretho.geo.models import AdministrativeUnit
+from tretho.programmes.models import PlanTask
+from tretho.registry.models import Staff
+
+from .models import (
+    Commendation,
+    CommunicationAudience,
+    CommunicationEvent,
+    Meeting,
+    MeetingFollowUp,
+    ParentingAudience,
+    ParentingFamily,
+    ParentingSession,
+    Proposal,
+    Training,
+    TrainingAudience,
+    TrainingParticipant,
+)
+
+HELD_FIELDS = ["title", "unit", "start_date", "end_date", "venue", "organiser", "organiser_text", "cost",
+               "funding_source"]
+
+
+def unit_and_above_paths(unit: AdministrativeUnit) -> list[str]:
+    """The unit's path and those of the units above it ("/1/5/7/" → "/1/", "/1/5/", "/1/5/7/")."""
+    parts = [part for part in unit.path.strip("/").split("/") if part]
+    return ["/" + "/".join(parts[:n]) + "/" for n in range(1, len(parts) + 1)]
+
+
+class TaskChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj} — {obj.plan}"
+
+
+def _chosen(form: forms.ModelForm, name: str, model: type[models.Model]) -> Any:
+    """The record a field holds: posted, else the instance's, else the add link's pre-filled value (?training=7).
+    None when unknown or not a valid id."""
+    raw: Any = None
+    if form.is_bound:
+        raw = form.data.get(name)
+    elif getattr(form.instance, f"{name}_id", None):
+        return getattr(form.instance, name)
+    else:
+        raw = form.initial.get(name)
+    if isinstance(raw, model):
+        return raw
+    try:
+        return model._default_manager.filter(pk=int(raw)).first() if raw not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+class ActivityForm(TrethoModelForm):
+    """An activity: the plan tasks it carries out are tasks the user may see of plans of its unit or above."""
+
+    tasks = TaskChoiceField(queryset=PlanTask.objects.all(), required=False,
+                            label=gettext_lazy("Thực hiện nhiệm vụ kế hoạch"),
+                            help_text=gettext_lazy("Các nhiệm vụ trong kế hoạch của địa bàn này hoặc cấp trên mà "
+                                                   "hoạt động này thực hiện."))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["tasks"]
+        field.queryset = PlanTask.objects.restrict(self.user).select_related("plan").order_by(
+            "plan__unit__path", "plan_id", "order", "pk")
+        unit = _chosen(self, "unit", AdministrativeUnit)
+        if unit is not None and not self.is_bound:
+            # The page offers the tasks of this unit's plans and those above; a changed unit is checked in clean.
+            field.queryset = field.queryset.filter(plan__unit__path__in=unit_and_above_paths(unit))
+        field.widget.attrs.update({"class": "form-select", "size": "6"})
+        for name in ("start_date", "end_date", "decision_date", "raised_on", "answered_on"):
+            if name in self.fields:
+                self.fields[name].widget.format = "%d/%m/%Y"
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        unit, tasks = cleaned.get("unit"), cleaned.get("tasks")
+        if unit is not None and tasks:
+            allowed = set(unit_and_above_paths(unit))
+            outside = [task for task in tasks if task.plan.unit.path not in allowed]
+            if outside:
+                self.add_error("tasks", _(
+                    "Nhiệm vụ “%(task)s” thuộc kế hoạch của địa bàn khác: chỉ chọn nhiệm vụ trong kế hoạch của "
+                    "%(unit)s hoặc của cấp trên.") % {"task": outside[0], "unit": unit})
+        return cleaned
+
+
+class TrainingForm(ActivityForm):
+    class Meta:
+        model = Training
+        fields = [*HELD_FIELDS, "kind", "topics", "materials", "trainers", "tasks", "note"]
+
+
+class CommunicationEventForm(ActivityForm):
+    class Meta:
+        model = CommunicationEvent
+        fields = [*HELD_FIELDS, "channel", "sessions", "copies", "tasks", "note"]
+
+
+class ParentingSessionForm(ActivityForm):
+    class Meta:
+        model = ParentingSession
+        fields = [*HELD_FIELDS, "format", "families_count", "tasks", "note"]
+
+
+class MeetingForm(ActivityForm):
+    class Meta:
+        model = Meeting
+        fields = [*HELD_FIELDS, "kind", "committee", "chair", "attendees", "attendee_count", "conclusions", "tasks",
+                  "note"]
+
+
+class CommendationForm(ActivityForm):
+    class Meta:
+        model = Commendation
+        fields = ["unit", "recipient_kind", "recipient_name", "recipient_agency", "level", "form", "reason",
+                  "decision_number", "decision_date", "proposed_by", "tasks", "note"]
+
+
+class ProposalForm(ActivityForm):
+    """Raised by a unit; answered by the level it is addressed to (units above, who may change it through their
+    scope) by setting the status, the answer and its date."""
+
+    class Meta:
+        model = Proposal
+        fields = ["unit", "kind", "title", "content", "raised_on", "addressed_level", "addressed_agency", "tasks",
+                  "status", "answer", "answered_on", "answered_by", "note"]
+
+
+# -- parts of an activity ----------------------------------------------------------------------------------------
+
+class TrainingAudienceForm(TrethoModelForm):
+    class Meta:
+        model = TrainingAudience
+        fields = ["training", "category", "male", "female"]
+
+
+class CommunicationAudienceForm(TrethoModelForm):
+    class Meta:
+        model = CommunicationAudience
+        fields = ["event", "category", "male", "female"]
+
+
+class ParentingAudienceForm(TrethoModelForm):
+    class Meta:
+        model = ParentingAudience
+        fields = ["session", "category", "male", "female"]
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    """Staff of the registry: by name for roles that see personal data, else by role and group."""
+
+    show_names = False
+
+    def label_from_instance(self, obj: Any) -> str:
+        if not self.show_names:
+            return str(obj)
+        year = f" ({obj.birth_year})" if obj.birth_year else ""
+        return f"{obj.full_name}{year} – {obj.get_role_display()}, {obj.group}"
+
+
+class TrainingParticipantForm(TrethoModelForm):
+    """A participant picked from the staff of the childcare groups in the training's area, or typed in."""
+
+    staff = StaffChoiceField(queryset=Staff.objects.all(), required=False,
+                             label=gettext_lazy("Chọn người chăm sóc trẻ (trong danh sách nhóm trẻ)"),
+                             help_text=gettext_lazy("Người làm việc ở nhóm trẻ thuộc địa bàn của lớp tập huấn. "
+                                                    "Để trống và ghi họ tên nếu người tham dự không có trong "
+                                                    "danh sách."))
+
+    class Meta:
+        model = TrainingParticipant
+        fields = ["training", "staff", "full_name", "sex", "birth_year", "category", "workplace", "phone",
+                  "completed"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["staff"]
+        field.show_names = sees_personal_data(self.user)
+        training = _chosen(self, "training", Training)
+        staff = Staff.objects.restrict(self.user).select_related("group")
+        if training is None:
+            field.queryset = staff.none()
+            field.help_text = _("Chọn lớp tập huấn và lưu, hoặc mở trang này từ trang lớp tập huấn, để chọn người "
+                                "trong danh sách nhóm trẻ.")
+        else:
+            field.queryset = staff.filter(group__unit__path__startswith=training.unit.path).order_by(
+                "group__sort_key", "group_id", "full_name", "pk")
+        self.fields["birth_year"].localize = False
+        self.fields["birth_year"].widget = forms.TextInput(attrs={"inputmode": "numeric", "class": "form-control"})
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        training, staff = cleaned.get("training"), cleaned.get("staff")
+        if training is not None and staff is not None:
+            twice = TrainingParticipant.objects.filter(training=training, staff=staff).exclude(pk=self.instance.pk)
+            if twice.exists():
+                self.add_error("staff", _("Người này đã có trong danh sách tham dự lớp tập huấn này."))
+        return cleaned
+
+
+class ParentingFamilyForm(TrethoModelForm):
+    class Meta:
+        model = ParentingFamily
+        fields = ["session", "caregiver_name", "phone", "children_under_3", "children_3_to_8", "note"]
+
+
+class MeetingFollowUpForm(TrethoModelForm):
+    class Meta:
+        model = MeetingFollowUp
+        fields = ["meeting", "content", "owner_agency", "owner_text", "deadline", "state", "done_on", "result"]

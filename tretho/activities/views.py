@@ -1,0 +1,75 @@
+"""An activity's page: the generic detail page (fields, related tables) with the plan tasks it carries out, the
+people reached by category and sex with totals, its parts (participants, families, follow-up items), the
+attachments, and "Thêm …" links that open the part's form with the activity chosen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Sum
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from tretho.core.scoping import ADD, CHANGE, user_can
+from tretho.programmes.models import PlanTask
+
+from .choices import FollowUpState
+from .models import (
+    CommunicationEvent,
+    Meeting,
+    ParentingSession,
+    Proposal,
+    Training,
+)
+
+# "Thêm …" buttons of an activity's page: (url name, label, the part's field naming the activity).
+ADD_LINKS: dict[type, list[tuple[str, Any, str]]] = {
+    Training: [("activities:trainingparticipant_add", _("Thêm người tham dự"), "training"),
+               ("activities:trainingaudience_add", _("Thêm số người tham dự theo đối tượng"), "training")],
+    CommunicationEvent: [("activities:communicationaudience_add", _("Thêm số người được truyền thông theo đối tượng"),
+                          "event")],
+    ParentingSession: [("activities:parentingaudience_add", _("Thêm số người tham gia theo đối tượng"), "session"),
+                       ("activities:parentingfamily_add", _("Thêm gia đình tham gia"), "session")],
+    Meeting: [("activities:meetingfollowup_add", _("Thêm việc giao sau cuộc họp"), "meeting")],
+}
+
+
+def plan_tasks(request: HttpRequest, activity: Any) -> list[PlanTask]:
+    """The plan tasks the activity carries out that the user may see, with their plans (one query)."""
+    visible = PlanTask.objects.restrict(request.user).values("pk")
+    return list(activity.tasks.filter(pk__in=visible).select_related("plan").order_by("plan_id", "order", "pk"))
+
+
+def audience_summary(activity: Any) -> dict[str, Any] | None:
+    """The audience rows by category and the totals by sex (None for activities without audience rows)."""
+    audience = getattr(activity, "audience", None)
+    if audience is None:
+        return None
+    rows = list(audience.all())
+    totals = audience.aggregate(male=Sum("male"), female=Sum("female"))
+    male, female = totals["male"] or 0, totals["female"] or 0
+    return {"rows": rows, "male": male, "female": female, "total": male + female}
+
+
+def activity_detail_context(request: HttpRequest, activity: Any) -> dict[str, Any]:
+    """Extra context of every activity's page (registered as the activities' `detail_context`)."""
+    can_add = user_can(request.user, ADD, activity)
+    links = [(f"{reverse(name)}?{field}={activity.pk}", label)
+             for name, label, field in ADD_LINKS.get(type(activity), [])] if can_add else []
+    context: dict[str, Any] = {
+        "tasks": plan_tasks(request, activity),
+        "audience": audience_summary(activity),
+        "add_links": links,
+    }
+    if isinstance(activity, Proposal) and user_can(request.user, CHANGE, activity):
+        # The level addressed answers by editing status, answer and date (units above may change it).
+        context["answer_url"] = reverse("activities:proposal_edit", args=[activity.pk]) + "#id_answer"
+    if isinstance(activity, Meeting):
+        follow_ups = list(activity.follow_ups.all())
+        context["follow_up_counts"] = {
+            "total": len(follow_ups),
+            "open": sum(1 for item in follow_ups if item.state == FollowUpState.OPEN),
+            "overdue": sum(1 for item in follow_ups if item.is_overdue),
+        }
+    return context
