@@ -211,3 +211,36 @@ def test_query_count_does_not_grow_with_activities(client, world):
     assert len(many.captured_queries) == len(few.captured_queries)
     activity_queries = [query["sql"] for query in many.captured_queries if '"activities_' in query["sql"]]
     assert len(activity_queries) == 6  # one per kind of activity
+
+
+def test_ics_export_of_the_filtered_month(client, world):
+    from tretho.accounts.models import SecurityEvent
+
+    records = make_may_2017(world)
+    login(client, world.manager_a)
+    page = client.get(reverse(CALENDAR), {"month": "2017-05", "kinds": ["training", "commendation"]})
+    assert 'href="/activities/calendar/lich.ics?month=2017-05&amp;kinds=training&amp;kinds=commendation"' in (
+        page.content.decode())
+    response = client.get(reverse("activities:calendar_ics"), {"month": "2017-05", "kinds": ["training",
+                                                                                              "commendation"]})
+    assert response.status_code == 200 and response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="lich-hoat-dong-2017-05.ics"'
+    text = response.content.decode()
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    unfolded = text.replace("\r\n ", "")
+    assert unfolded.count("BEGIN:VEVENT") == 2
+    training_pk = records["training"].pk
+    assert (f"UID:training-{training_pk}@testserver\r\nDTSTAMP:" in unfolded
+            and "DTSTART;VALUE=DATE:20170503\r\nDTEND;VALUE=DATE:20170506\r\n" in unfolded)
+    assert "SUMMARY:Lớp tập huấn: Tập huấn chăm sóc trẻ Hòa An\r\n" in unfolded
+    assert "SUMMARY:Khen thưởng: Bằng khen – Tập thể – 123/QĐ-UBND\r\n" in unfolded
+    assert f"URL:http://testserver{records['training'].get_absolute_url()}\r\n" in unfolded
+    assert "Nhóm trẻ Hoa Mai" not in unfolded  # the recipient's name stays out
+    assert "Tập huấn tỉnh Núi Bạc" not in unfolded
+    event = SecurityEvent.objects.filter(kind="export").latest("pk")
+    assert event.detail["format"] == "ics" and event.detail["rows"] == 2 and event.user == world.manager_a
+
+    login(client, world.viewer_a)  # viewers take no exports: an empty calendar, and no button
+    assert "BEGIN:VEVENT" not in client.get(reverse("activities:calendar_ics"), {"month": "2017-05"}).content.decode()
+    assert "calendar-ics" not in client.get(reverse(CALENDAR), {"month": "2017-05"}).content.decode()

@@ -3,4 +3,5 @@
 URL_TESTS = {
     "activities:calendar":
         "activities/test_activities_calendar.py::test_month_grid_shows_each_activity_on_its_days_monday_first",
+    "activities:calendar_ics": "activities/test_activities_calendar.py::test_ics_export_of_the_filtered_month",
 }

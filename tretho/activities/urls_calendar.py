@@ -2,8 +2,9 @@
 
 from django.urls import path
 
-from .views_calendar import CalendarView
+from .views_calendar import CalendarIcsView, CalendarView
 
 urlpatterns: list = [
     path("calendar/", CalendarView.as_view(), name="calendar"),
+    path("calendar/lich.ics", CalendarIcsView.as_view(), name="calendar_ics"),
 ]

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from tretho.core.scoping import VIEW, restrict_choices
+from tretho.core.scoping import EXPORT, VIEW, restrict_choices, scope_for
 from tretho.core.views import SCOPE_RESTRICT
 from tretho.geo.choices import UnitLevel
 from tretho.geo.models import AdministrativeUnit
@@ -138,15 +138,16 @@ def month_query(model: type[models.Model], first: dt.date, last: dt.date) -> mod
 
 
 def calendar_entries(user: Any, first: dt.date, last: dt.date, *, within: AdministrativeUnit | None = None,
-                     kinds: Iterable[str] = (), plan: Plan | None = None) -> list[Entry]:
-    """The activities user may see between first and last, by date then kind: one query per kind."""
+                     kinds: Iterable[str] = (), plan: Plan | None = None, action: str = VIEW) -> list[Entry]:
+    """The activities user may see (or take, action EXPORT) between first and last, by date then kind: one query
+    per kind."""
     wanted = set(kinds)
     entries: list[Entry] = []
     for model in ACTIVITY_MODELS:
         name = model._meta.model_name or ""
         if wanted and name not in wanted:
             continue
-        rows = model.objects.restrict(user, VIEW).filter(month_query(model, first, last))  # type: ignore[attr-defined]
+        rows = model.objects.restrict(user, action).filter(month_query(model, first, last))  # type: ignore[attr-defined]
         if within is not None:
             rows = rows.filter(unit__path__startswith=within.path)
         if plan is not None:
@@ -182,6 +183,18 @@ def month_grid(first: dt.date, by_day: dict[dt.date, list[Entry]], today: dt.dat
                  day == today) for day in week] for week in weeks]
 
 
+def filtered_month(request: HttpRequest, action: str = VIEW) -> tuple[CalendarFilterForm, dict[str, Any], dt.date,
+                                                                      list[Entry]]:
+    """The filter form, its valid values, the month asked for and its activities."""
+    form = CalendarFilterForm(request.GET or None, user=request.user)
+    form.is_valid()  # a filter that does not validate (a unit out of scope) is left out, the others apply
+    data: dict[str, Any] = getattr(form, "cleaned_data", {})
+    first = parse_month(request.GET.get("month"), timezone.localdate())
+    entries = calendar_entries(request.user, first, last_day(first), within=data.get("within"),
+                               kinds=data.get("kinds") or (), plan=data.get("plan"), action=action)
+    return form, data, first, entries
+
+
 class CalendarView(LoginRequiredMixin, View):
     """/activities/calendar/?month=2017-05&view=month|list&within=<unit>&kinds=training&plan=<pk>"""
 
@@ -190,15 +203,9 @@ class CalendarView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         today = timezone.localdate()
-        form = CalendarFilterForm(request.GET or None, user=request.user)
-        form.is_valid()  # a filter that does not validate (a unit out of scope) is left out, the others apply
-        data: dict[str, Any] = getattr(form, "cleaned_data", {})
-        first = parse_month(request.GET.get("month"), today)
-        last = last_day(first)
+        form, data, first, entries = filtered_month(request)
         view = data.get("view") or MONTH_VIEW
-        entries = calendar_entries(request.user, first, last, within=data.get("within"),
-                                   kinds=data.get("kinds") or (), plan=data.get("plan"))
-        by_day = days_of(entries, first, last)
+        by_day = days_of(entries, first, last_day(first))
         return render(request, self.template_name, {
             "form": form,
             "view": view,
@@ -214,6 +221,8 @@ class CalendarView(LoginRequiredMixin, View):
             "days": [Day(day, by_day[day], is_today=day == today) for day in sorted(by_day)],
             "count": len(entries),
             "legend": [(label, KIND_COLOURS[name]) for name, label in kind_choices()],
+            "ics_query": self.query(request, first),
+            "can_export": not all(scope_for(request.user, EXPORT, model).nothing for model in ACTIVITY_MODELS),
             "today": today,
         })
 
@@ -225,3 +234,70 @@ class CalendarView(LoginRequiredMixin, View):
         for key, value in changes.items():
             params[key] = value
         return "?" + params.urlencode()
+
+
+# -- iCalendar ------------------------------------------------------------------------------------------------------
+
+
+def ics_text(value: str) -> str:
+    """A TEXT value of RFC 5545: backslash, semicolon, comma and line breaks escaped."""
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def ics_line(line: str) -> str:
+    """One content line folded at 75 octets (continuation lines start with a space), ended by CRLF."""
+    data = line.encode()
+    parts: list[bytes] = []
+    limit = 75
+    while len(data) > limit:
+        cut = limit
+        while cut > 0 and (data[cut] & 0xC0) == 0x80:  # never inside a UTF-8 character
+            cut -= 1
+        parts.append(data[:cut])
+        data, limit = data[cut:], 74
+    parts.append(data)
+    return "\r\n ".join(part.decode() for part in parts) + "\r\n"
+
+
+def ics_calendar(entries: list[Entry], request: HttpRequest, title: str) -> str:
+    """The activities as all-day events: kind and title, unit, dates, a link to each page. No person's data
+    (titles of commendations name the form and decision, not the recipient)."""
+    stamp = timezone.now().astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    host = request.get_host().split(":")[0] or "tretho"
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//tretho//activities calendar//VI", "CALSCALE:GREGORIAN",
+             f"X-WR-CALNAME:{ics_text(title)}"]
+    for entry in entries:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{entry.kind}-{entry.obj.pk}@{host}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{entry.start:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{entry.end + dt.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{ics_text(f'{entry.kind_label}: {entry.title}')}",
+            f"LOCATION:{ics_text(entry.obj.unit.full_name or entry.unit_name)}",
+            f"CATEGORIES:{ics_text(entry.kind_label)}",
+            f"URL:{request.build_absolute_uri(entry.url)}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(ics_line(line) for line in lines)
+
+
+class CalendarIcsView(LoginRequiredMixin, View):
+    """The month's filtered activities as an .ics file, within the user's EXPORT scope; logged as an export."""
+
+    scoped_by = SCOPE_RESTRICT
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        from tretho.accounts.choices import SecurityEventKind
+        from tretho.accounts.signals import record_event
+
+        _form, _data, first, entries = filtered_month(request, EXPORT)
+        title = _("Lịch hoạt động tháng %(month)s/%(year)s") % {"month": first.month, "year": first.year}
+        record_event(SecurityEventKind.EXPORT, request, request.user, model="activities.calendar", format="ics",
+                     month=f"{first:%Y-%m}", rows=len(entries))
+        response = HttpResponse(ics_calendar(entries, request, title), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="lich-hoat-dong-{first:%Y-%m}.ics"'
+        response["Cache-Control"] = "no-store"
+        return response
