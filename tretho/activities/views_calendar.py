@@ -263,7 +263,7 @@ def ics_line(line: str) -> str:
 def ics_calendar(entries: list[Entry], request: HttpRequest, title: str) -> str:
     """The activities as all-day events: kind and title, unit, dates, a link to each page. No person's data
     (titles of commendations name the form and decision, not the recipient)."""
-    stamp = timezone.now().astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = timezone.now().astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     host = request.get_host().split(":")[0] or "tretho"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//tretho//activities calendar//VI", "CALSCALE:GREGORIAN",
              f"X-WR-CALNAME:{ics_text(title)}"]
