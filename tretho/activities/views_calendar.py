@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from tretho.core.scoping import EXPORT, VIEW, restrict_choices, scope_for
+from tretho.core.text import collation_key
 from tretho.core.views import SCOPE_RESTRICT
 from tretho.geo.choices import UnitLevel
 from tretho.geo.models import AdministrativeUnit
@@ -161,7 +162,7 @@ def calendar_entries(user: Any, first: dt.date, last: dt.date, *, within: Admini
             entries.append(Entry(obj, name, label, KIND_COLOURS.get(name, "secondary"), start, end,
                                  obj.get_absolute_url()))
     order = {model._meta.model_name: index for index, model in enumerate(ACTIVITY_MODELS)}
-    entries.sort(key=lambda entry: (entry.start, order[entry.kind], entry.title.casefold(), entry.obj.pk))
+    entries.sort(key=lambda entry: (entry.start, order[entry.kind], collation_key(entry.title), entry.obj.pk))
     return entries
 
 
