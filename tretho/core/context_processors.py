@@ -23,6 +23,16 @@ NAVIGATION_MENU: list[tuple[Any, Any]] = [
         (_("Mẫu báo cáo"), "reporting:reportform_list"),
         (_("Thư nhắc báo cáo"), "reporting:reminderlog_list"),
     )),
+    (_("Hoạt động"), (
+        (_("Lịch hoạt động"), "activities:calendar"),
+        (_("Tập huấn, bồi dưỡng"), "activities:training_list"),
+        (_("Truyền thông"), "activities:communicationevent_list"),
+        (_("Giáo dục làm cha mẹ"), "activities:parentingsession_list"),
+        (_("Họp, sơ kết, tổng kết"), "activities:meeting_list"),
+        (_("Việc giao sau cuộc họp"), "activities:followup_overdue"),
+        (_("Khen thưởng"), "activities:commendation_list"),
+        (_("Khó khăn, kiến nghị"), "activities:proposal_list"),
+    )),
     (_("Nhóm trẻ"), (
         (_("Nhóm trẻ"), "registry:childcaregroup_list"),
         (_("Bản đồ nhóm trẻ"), "registry:group_map"),
