@@ -5,7 +5,6 @@ number, the total with no option or an option the metric does not have."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from decimal import Decimal
 
@@ -13,6 +12,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from tests.reporting.test_reporting_dashboard import chart_data
 from tests.reporting.test_reporting_results_data import build_results
 from tretho.activities.choices import AudienceCategory as Cat
 from tretho.activities.models import Training, TrainingAudience
@@ -88,13 +88,10 @@ def test_dashboard_and_result_detail_show_the_chosen_option(client, data):
     response = client.get(reverse("reporting:dashboard"), params)
     html = response.content.decode()
     assert response.status_code == 200
-    match = re.search(r'<script id="dashboard-data" type="application/json">(.*?)</script>', html, re.S)
-    charts = json.loads(match.group(1))
+    charts = chart_data(html)
     assert charts["indicator"] == data.trained.name
     assert charts["bar"]["units"] == ["Huyện Đông Hòa"] and charts["bar"]["values"] == [11.0]
-    total = json.loads(re.search(r'<script id="dashboard-data" type="application/json">(.*?)</script>',
-                                 client.get(reverse("reporting:dashboard"), params | {"breakdown": ""})
-                                 .content.decode(), re.S).group(1))
+    total = chart_data(client.get(reverse("reporting:dashboard"), params | {"breakdown": ""}).content.decode())
     assert total["bar"]["values"] == [16.0]
     detail = client.get(reverse("reporting:result_detail"),
                         params | {"unit": world.province_a.pk, "result": data.trained.pk}).content.decode()
