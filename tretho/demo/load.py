@@ -22,7 +22,7 @@ from tretho.activities.demo import load_activities_demo
 from tretho.activities.demo import unit_refs as activity_unit_refs
 from tretho.geo.models import AdministrativeUnit, IndustrialZone
 from tretho.orgs.models import Agency, Membership, SteeringCommittee
-from tretho.registry.demo import load_registry_demo
+from tretho.registry.demo import load_registry_demo, load_registry_visits
 from tretho.reporting.demo import load_reporting_demo
 
 from . import data
@@ -124,10 +124,12 @@ def load_demo(*, reset_passwords: bool = False) -> LoadReport:
         _load_zones(unit, report)
         _load_users(unit, agencies, report, reset_passwords=reset_passwords)
         plans = load_reference_plans(unit, agencies, report)
-        load_registry_demo(report)  # childcare groups of the Đồng Nai plan: after zones, agencies and plans
-        # Activities carrying out the plans' tasks (trainings of the registry's staff): before the reports, whose
-        # past values take the computed "staff trained".
+        # Childcare groups of the Đồng Nai plan: after zones, agencies and plans.
+        load_registry_demo(report, visits=False)
+        # Activities carrying out the plans' tasks, with the trainings of the groups' staff: before the visits, whose
+        # checks read who was trained, and the reports, whose past values take the computed "staff trained".
         load_activities_demo(unit, agencies, plans, report)
+        load_registry_visits(report)
         load_reporting_demo(unit, report)
     return report
 
