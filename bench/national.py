@@ -19,6 +19,7 @@ go to docs/benchmarks.md.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import platform
 import statistics
@@ -124,6 +125,7 @@ def dashboard_from_raw_sql(period_pk: int) -> dict:
 
 DUCKDB_SQL = RAW_SQL.replace("%s", "?")
 
+# Completed participations in trainings held in the year (the activities' tables, as the "staff trained" metric).
 REGISTRY_SQL = """
 SELECT u.parent_id,
        COUNT(DISTINCT g.id) AS groups,
@@ -133,17 +135,23 @@ SELECT u.parent_id,
 FROM registry_childcaregroup g
 JOIN geo_administrativeunit u ON u.id = g.unit_id
 LEFT JOIN registry_staff st ON st.group_id = g.id
-LEFT JOIN bench_training_participation p ON p.staff_id = st.id AND p.year = %s AND p.completed
+LEFT JOIN (SELECT tp.id, tp.staff_id FROM activities_trainingparticipant tp
+           JOIN activities_training t ON t.id = tp.training_id
+           WHERE tp.completed AND t.start_date >= %s AND t.start_date <= %s) p ON p.staff_id = st.id
 WHERE g.status = 'operating'
 GROUP BY u.parent_id
 """
+
+
+def year_span(year: int) -> list[dt.date]:
+    return [dt.date(year, 1, 1), dt.date(year, 12, 31)]
 
 
 def registry_from_sql(year: int) -> dict:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute(REGISTRY_SQL, [year])
+        cursor.execute(REGISTRY_SQL, year_span(year))
         return {row[0]: tuple(int(x) for x in row[1:]) for row in cursor.fetchall()}
 
 
@@ -183,8 +191,9 @@ COMPUTED_CODES = ("so_nhom_tre_hoat_dong", "so_nguoi_cham_soc_tre", "so_nguoi_ch
 
 
 def measure_computed(out, year: int) -> tuple[list[float], str]:
-    """The registry's computed metrics (tretho/registry/metrics.py) for the 34 provinces, through Metric.compute()
-    as results.ValueReader calls it: one count query per metric and province over the registry's tables."""
+    """The computed metrics (tretho/registry/metrics.py; staff trained: tretho/activities/metrics.py) for the 34
+    provinces, through Metric.compute() as results.ValueReader calls it: one count query per metric and province
+    over the registry's tables and the training participants."""
     from tretho.geo.models import AdministrativeUnit
     from tretho.metrics.models import Metric
 
@@ -238,8 +247,9 @@ def duckdb_load(out) -> tuple[object, float]:
                                        "value": "DECIMAL(20,4)"})
     load("registry_childcaregroup", {"id": "BIGINT", "unit_id": "BIGINT", "status": "VARCHAR"})
     load("registry_staff", {"id": "BIGINT", "group_id": "BIGINT"})
-    load("bench_training_participation", {"id": "BIGINT", "staff_id": "BIGINT", "year": "INTEGER",
-                                          "completed": "BOOLEAN"})
+    load("activities_training", {"id": "BIGINT", "start_date": "DATE"})
+    load("activities_trainingparticipant", {"id": "BIGINT", "training_id": "BIGINT", "staff_id": "BIGINT",
+                                            "completed": "BOOLEAN"})
     db.execute("CREATE TABLE reporting_formfield (id BIGINT, data_element_id BIGINT, option_key VARCHAR)")
     db.executemany("INSERT INTO reporting_formfield VALUES (?, ?, ?)",
                    [(f.pk, f.data_element_id, f.option_key) for f in out.fields])
@@ -255,8 +265,8 @@ def dashboard_from_duckdb(db, period_pk: int) -> dict:
 
 
 def registry_from_duckdb(db, year: int) -> dict:
-    sql = REGISTRY_SQL.replace("%s", "?").replace("AND p.completed", "AND p.completed")
-    return {row[0]: tuple(int(x) for x in row[1:]) for row in db.execute(sql, [year]).fetchall()}
+    sql = REGISTRY_SQL.replace("%s", "?")
+    return {row[0]: tuple(int(x) for x in row[1:]) for row in db.execute(sql, year_span(year)).fetchall()}
 
 
 # -- accept, freshness, documents ---------------------------------------------------------------------------

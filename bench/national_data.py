@@ -12,7 +12,8 @@ communes from 1/7/2025, and the pre-2025 63 provinces, 696 districts and 10,035 
 - the roll-up rows for every commune, district, province and the root (what rollups.py keeps on accept),
   summed here while generating;
 - 20,000 childcare groups and 100,000 staff in the registry's tables (tretho/registry), and 1,000,000 training
-  participations in a bench table `bench_training_participation` (no activities model exists yet).
+  participations of those staff in the activities' own tables (`activities_trainingparticipant`, with one
+  `activities_training` per commune, year and course), which the "staff trained" metric reads.
 
 Every row is written once to a tab-separated file in PostgreSQL's COPY text format; the same files are loaded
 into the database (COPY on PostgreSQL, executemany on SQLite) and read by DuckDB, so both aggregate the same
@@ -92,6 +93,9 @@ FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "V
 MIDDLE = ("Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Minh", "Kim", "Hồng", "Văn")
 GIVEN = ("Lan", "Hoa", "Hương", "Mai", "Linh", "Trang", "Hà", "Thảo", "Yến", "Nga", "Dung", "Hạnh", "Phương", "An")
 COURSES = ("ky_nang_cham_soc", "dao_duc_nghe_nghiep", "dinh_duong", "so_cap_cuu", "phat_trien_tre_tho")
+COURSE_TITLES = {"ky_nang_cham_soc": "kỹ năng chăm sóc trẻ", "dao_duc_nghe_nghiep": "đạo đức nghề nghiệp",
+                 "dinh_duong": "dinh dưỡng", "so_cap_cuu": "sơ cấp cứu", "phat_trien_tre_tho": "phát triển trẻ thơ"}
+CATEGORY_OF_ROLE = {"owner_manager": "chu_nhom", "teacher": "giao_vien", "caregiver": "bao_mau", "cook": "bao_mau"}
 NARRATIVES = (
     "Thiếu giáo viên có chứng chỉ chăm sóc trẻ; cơ sở vật chất nhóm trẻ còn hạn chế.",
     "Kinh phí hỗ trợ chậm; nhiều nhóm trẻ chưa đủ điều kiện cấp phép.",
@@ -398,7 +402,8 @@ def generate(folder: Path, vendor: str) -> Generated:
     out.counts.update(submissions=sub_id, values=value_id, events=event_id, rollups=rollup_id)
     out.tables += [submissions, values, events, rollups]
 
-    # -- registry: groups and staff in the registry's tables; training participations in a bench table.
+    # -- registry: groups and staff in the registry's tables; their trainings in the activities' tables.
+    from tretho.activities.models import Training, TrainingParticipant
     from tretho.core.text import collation_key, fold
 
     groups = TsvTable(folder, vendor, model=ChildcareGroup)
@@ -406,7 +411,7 @@ def generate(folder: Path, vendor: str) -> Generated:
     grp_pos = groups.positions(("id", "name", "code", "kind", "unit_id", "status", "is_licensed", "capacity",
                                 "opened_on", "search_key", "sort_key", "created_by_id"))
     stf_pos = staff.positions(("id", "group_id", "full_name", "birth_year", "role", "qualification", "start_date",
-                               "trained", "trained_on", "created_by_id"))
+                               "created_by_id"))
     group_units: list[int] = []
     for group_id in range(1, GROUPS + 1):
         unit_id = new[rng.randrange(len(new))][0]
@@ -416,27 +421,44 @@ def generate(folder: Path, vendor: str) -> Generated:
                                "operating" if rng.random() < 0.92 else "suspended", rng.random() < 0.6,
                                rng.randint(10, 70), dt.date(rng.randint(2010, 2026), rng.randint(1, 12), 1),
                                fold(name), collation_key(name)[:1000], user.pk))
-    staff_first_year: list[int] = []
+    # (first year, commune of the group, name, birth year, audience category) of each person
+    people: list[tuple[int, int, str, int, str]] = []
     for staff_id in range(1, STAFF + 1):
         name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
         start_year = rng.randint(2012, 2026)
-        staff_first_year.append(start_year)
-        trained = rng.random() < 0.7
-        staff.write(stf_pos, (staff_id, rng.randint(1, GROUPS), name, rng.randint(1965, 2004),
-                              rng.choice(("owner_manager", "teacher", "caregiver", "caregiver", "cook")),
+        group_id, birth_year = rng.randint(1, GROUPS), rng.randint(1965, 2004)
+        role = rng.choice(("owner_manager", "teacher", "caregiver", "caregiver", "cook"))
+        people.append((start_year, group_units[group_id - 1], name, birth_year, CATEGORY_OF_ROLE[role]))
+        staff.write(stf_pos, (staff_id, group_id, name, birth_year, role,
                               rng.choice(("none", "certificate", "intermediate", "college")),
-                              dt.date(start_year, rng.randint(1, 12), 1), trained,
-                              dt.date(max(start_year, 2017), 6, 1) if trained else None, user.pk))
-    participations = TsvTable(folder, vendor, name="bench_training_participation",
-                              columns=["id", "staff_id", "year", "course", "hours", "completed"])
-    all_pos = list(range(6))
-    for participation_id in range(1, PARTICIPATIONS + 1):
+                              dt.date(start_year, rng.randint(1, 12), 1), user.pk))
+    # A training per commune, year and course, held where the people work; a person attends it at most once.
+    trainings = TsvTable(folder, vendor, model=Training)
+    trn_pos = trainings.positions(("id", "unit_id", "title", "start_date", "search_key", "sort_key",
+                                   "created_by_id"))
+    participants = TsvTable(folder, vendor, model=TrainingParticipant)
+    par_pos = participants.positions(("id", "training_id", "staff_id", "full_name", "sex", "birth_year", "category",
+                                      "completed", "created_by_id"))
+    training_ids: dict[tuple[int, int, str], int] = {}
+    attended: set[int] = set()  # training_id × (STAFF + 1) + staff_id: a million small ints, not tuples
+    while len(attended) < PARTICIPATIONS:
         staff_id = rng.randint(1, STAFF)
-        year = rng.randint(max(YEARS[0], staff_first_year[staff_id - 1]), LAST_YEAR)
-        participations.write(all_pos, (participation_id, staff_id, year, rng.choice(COURSES), rng.choice((4, 8, 16)),
-                                       rng.random() < 0.93))
-    out.tables += [groups, staff, participations]
-    out.counts.update(groups=GROUPS, staff=STAFF, participations=PARTICIPATIONS)
+        first_year, unit_id, name, birth_year, category = people[staff_id - 1]
+        year, course = rng.randint(max(YEARS[0], first_year), LAST_YEAR), rng.choice(COURSES)
+        training_id = training_ids.get((unit_id, year, course))
+        if training_id is None:
+            training_id = training_ids[(unit_id, year, course)] = len(training_ids) + 1
+            title = f"Tập huấn {COURSE_TITLES[course]} năm {year}"
+            trainings.write(trn_pos, (training_id, unit_id, title, dt.date(year, 3 + COURSES.index(course), 15),
+                                      fold(title), collation_key(title)[:1000], user.pk))
+        key = training_id * (STAFF + 1) + staff_id
+        if key in attended:
+            continue
+        attended.add(key)
+        participants.write(par_pos, (len(attended), training_id, staff_id, name, "nu", birth_year, category,
+                                     rng.random() < 0.93, user.pk))
+    out.tables += [groups, staff, trainings, participants]
+    out.counts.update(groups=GROUPS, staff=STAFF, trainings=len(training_ids), participations=PARTICIPATIONS)
     for table in out.tables:
         table.close()
     out.timings["generate"] = time.perf_counter() - started
@@ -459,23 +481,16 @@ def sqlite_indexes(table: str) -> list[tuple[str, str]]:
         return list(cursor.fetchall())
 
 
-PARTICIPATION_DDL = ("CREATE TABLE bench_training_participation (id bigint PRIMARY KEY, staff_id bigint NOT NULL, "
-                     "year integer NOT NULL, course varchar(40) NOT NULL, hours integer NOT NULL, "
-                     "completed boolean NOT NULL)")
-
-
 def load(out: Generated) -> None:
     """Every generated file into the database, then sequences reset and statistics refreshed."""
     from django.db import connection, transaction
 
+    from tretho.activities.models import Training, TrainingParticipant
     from tretho.metrics.models import RollupValue
     from tretho.registry.models import ChildcareGroup, Staff
     from tretho.reporting.models import Submission, SubmissionEvent, SubmissionValue
 
     started = time.perf_counter()
-    with connection.cursor() as cursor:
-        cursor.execute("DROP TABLE IF EXISTS bench_training_participation")
-        cursor.execute(PARTICIPATION_DDL)
     sqlite = connection.vendor == "sqlite"
     if sqlite:  # a bulk load: big page cache, no fsync (a crash loses only the benchmark's temporary file)
         with connection.cursor() as cursor:
@@ -502,9 +517,8 @@ def load(out: Generated) -> None:
                     cursor.execute(sql)
             log(f"loaded {table.rows:>9,} rows into {table.name} in {seconds:.1f} s"
                 + (f", {len(indexes)} indexes built in {time.perf_counter() - index_started:.1f} s" if indexes else ""))
-    with connection.cursor() as cursor:
-        cursor.execute("CREATE INDEX bench_participation_year ON bench_training_participation (year, staff_id)")
-    reset_sequences([Submission, SubmissionValue, SubmissionEvent, RollupValue, ChildcareGroup, Staff])
+    reset_sequences([Submission, SubmissionValue, SubmissionEvent, RollupValue, ChildcareGroup, Staff, Training,
+                     TrainingParticipant])
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
         if sqlite:

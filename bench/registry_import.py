@@ -105,7 +105,6 @@ def rows(communes, groups: int) -> tuple[list[dict], list[dict]]:
                 "role": ("owner_manager", "teacher", "caregiver")[person],
                 "qualification": rng.choice(["none", "certificate", "intermediate", "college"]),
                 "start_date": dt.date(2018 + rng.randint(0, 7), rng.randint(1, 12), 1),
-                "trained": person > 0, "trained_on": dt.date(2025, 3, 15) if person > 0 else None,
             })
     return group_rows, staff_rows
 

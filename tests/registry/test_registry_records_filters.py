@@ -141,6 +141,14 @@ def test_staff_and_enterprise_lists_filter_by_group_and_zone(client, world, grou
     response = client.get(reverse("registry:staff_list"), {"trained": "yes"})
     assert {row.record.pk for row in response.context["table"].page.object_list} == {teacher.pk, cook.pk}
     assert "Đã tập huấn" in response.content.decode() and "01/05/2019" in response.content.decode()
+    # The API: read-only derived fields and the same filter.
+    rows = client.get("/api/v1/group-staff/", {"trained": "true"}).json()
+    rows = rows.get("results", rows) if isinstance(rows, dict) else rows
+    assert {(row["id"], row["trained"], row["last_trained_on"]) for row in rows} == {
+        (teacher.pk, True, "2019-05-01"), (cook.pk, True, "2019-05-01")}
+    rows = client.get("/api/v1/group-staff/", {"trained": "false"}).json()
+    rows = rows.get("results", rows) if isinstance(rows, dict) else rows
+    assert [(row["id"], row["trained"], row["last_trained_on"]) for row in rows] == [(carer.pk, False, None)]
     zone = groups["licensed"].zone
     make_enterprise(world.commune_a1a, name="Công ty TNHH Changshin Việt Nam", zone=zone)
     make_enterprise(world.commune_a1b, name="Công ty CP Tổng hợp Gỗ Tân Mai")

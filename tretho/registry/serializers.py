@@ -115,9 +115,9 @@ class StaffSerializer(_Validated):
 
     def _facts(self, obj: Staff) -> Any:
         if not hasattr(obj, "last_trained_on"):  # a record just created or saved: read its facts once
-            facts = with_training_facts(Staff.objects.filter(pk=obj.pk)).values("trained", "last_trained_on")
-            row = facts.first() or {"trained": False, "last_trained_on": None}
-            obj.trained, obj.last_trained_on = row["trained"], row["last_trained_on"]  # type: ignore[attr-defined]
+            read = with_training_facts(Staff.objects.filter(pk=obj.pk)).first()
+            obj.trained = getattr(read, "trained", False)  # type: ignore[attr-defined]
+            obj.last_trained_on = getattr(read, "last_trained_on", None)  # type: ignore[attr-defined]
         return obj
 
     def get_trained(self, obj: Staff) -> bool:
