@@ -176,6 +176,16 @@ def test_too_large_a_file_is_refused_with_the_vietnamese_message_and_nothing_is_
     assert stored_files() == before
 
 
+def test_a_body_far_over_the_limit_is_refused_by_its_length(world, settings):
+    settings.ACTIVITY_ATTACHMENT_MAX_BYTES = 1024
+    training = make_training(world.commune_a1a)
+    response = client_for(world.officer_a1a).post(add_url(training), {
+        "title": "Video", "kind": "photo", "file": upload("a.pdf", files.PDF + b"0" * 200_000)})
+    assert response.status_code == 413
+    assert "Tệp quá lớn: mỗi tệp tối đa 1,0 KB." in response.content.decode()
+    assert not Attachment.objects.exists()
+
+
 def test_a_renamed_executable_is_refused_and_nothing_is_stored(world):
     training = make_training(world.commune_a1a)
     before = stored_files()
@@ -347,3 +357,20 @@ def test_panel_lists_files_with_upload_and_delete_for_those_who_may_change(world
 
     assert render_panel(training, world.officer_b1).count("attachment-row") == 0  # out of scope: nothing listed
     assert render_panel(None, world.officer_a1a) == ""
+
+
+def test_on_disk_the_file_lands_under_media_root_and_goes_with_its_row(world, settings, tmp_path,
+                                                                        django_capture_on_commit_callbacks):
+    """The development and production storage (FileSystemStorage under MEDIA_ROOT), not only the tests' memory."""
+    settings.STORAGES = settings.STORAGES | {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+    settings.MEDIA_ROOT = tmp_path
+    training = make_training(world.commune_a1a)
+    content = files.docx_bytes()
+    attachment = attach(training, world.officer_a1a, "Nguyen Van An.docx", content, kind="attendance")
+    on_disk = tmp_path / attachment.file.name
+    assert on_disk.read_bytes() == content and STORED_NAME.match(attachment.file.name)
+    response = client_for(world.officer_a1a).get(reverse("activities:attachment_download", args=[attachment.pk]))
+    assert body(response) == content and response["Content-Length"] == str(len(content))
+    with django_capture_on_commit_callbacks(execute=True):
+        training.delete()
+    assert not on_disk.exists()

@@ -77,6 +77,18 @@ def note_personal_read(request: HttpRequest, attachment: Attachment, response: H
         response["Cache-Control"] = "no-store"
 
 
+# Room for the form's other fields and the multipart boundaries around the file.
+FORM_OVERHEAD_BYTES = 64 * 1024
+
+
+def request_too_large(request: HttpRequest) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return length > attachments.max_bytes() + FORM_OVERHEAD_BYTES
+
+
 class AttachmentAddView(LoginRequiredMixin, View):
     """Add a file to an owner the user may change (reached from the owner's page)."""
 
@@ -90,9 +102,9 @@ class AttachmentAddView(LoginRequiredMixin, View):
             raise Http404(_("Không tìm thấy."))
         return owner
 
-    def page(self, owner: models.Model, form: AttachmentForm, status: int = 200) -> HttpResponse:
+    def page(self, owner: models.Model, form: AttachmentForm, status: int = 200, refused: str = "") -> HttpResponse:
         return render(self.request, self.template_name, {
-            "owner": owner, "owner_url": owner_url(owner), "form": form,
+            "owner": owner, "owner_url": owner_url(owner), "form": form, "refused": refused,
             "owner_verbose_name": owner._meta.verbose_name,
         }, status=status)
 
@@ -102,6 +114,11 @@ class AttachmentAddView(LoginRequiredMixin, View):
 
     def post(self, request: HttpRequest, owner_type: str, owner_id: int) -> HttpResponse:
         owner = self.get_owner()
+        if request_too_large(request):
+            # Far over the limit (by its Content-Length): refused at once, the file is not looked at.
+            refused = _("Tệp quá lớn: mỗi tệp tối đa %(limit)s.") % {
+                "limit": attachments.format_size(attachments.max_bytes())}
+            return self.page(owner, AttachmentForm(), status=413, refused=refused)
         form = AttachmentForm(request.POST, request.FILES)
         if form.is_valid():
             try:
