@@ -67,3 +67,13 @@ def test_task_completions_create_list_delete(api_client, pw):
     login(api_client, pw.lead_user)
     assert api_client.delete(detail).status_code == 204
     assert not TaskCompletion.objects.exists()
+
+
+def test_task_board_api_knows_done(api_client, pw, monkeypatch):
+    cascade = pw.cascade
+    monkeypatch.setattr("tretho.programmes.board.timezone.localdate", lambda: dt.date(2017, 7, 15))
+    TaskCompletion.objects.create(task=cascade.task_everyone, done_on=dt.date(2017, 7, 1), evidence="Đã xong")
+    url = reverse("api:task-board")
+    login(api_client, pw.world.manager_a)
+    assert [row["title"] for row in api_client.get(url, {"when": "done"}).json()] == [cascade.task_everyone.title]
+    assert api_client.get(url, {"when": "overdue"}).json() == []  # task 2 is past its deadline but done
