@@ -190,3 +190,38 @@ def test_api_refuses_a_task_of_another_units_plan(api_client, world):
         format="json")
     assert response.status_code == 400 and "tasks" in response.json()
     assert not Training.objects.exists()
+
+
+def test_audience_counts_typed_on_the_activitys_form_and_a_stale_save_changes_nothing(client, world):
+    login(client, world.officer_a1a)
+    add = reverse("activities:training_add")
+    page = client.get(add)
+    assert 'id="audience-grid"' in page.content.decode()
+    data = form_post_data(page.context["form"]) | {
+        "title": "Tập huấn bảo mẫu", "unit": world.commune_a1a.pk, "start_date": "15/05/2017",
+        "kind": "tap_huan", "audience_bao_mau_male": "2", "audience_bao_mau_female": "18",
+        "audience_chu_nhom_female": "5"}
+    data.pop("tasks")  # none chosen: a browser posts nothing for an empty multiple select
+    response = client.post(add, data)
+    assert response.status_code == 302, response.context["form"].errors
+    training = Training.objects.get(title="Tập huấn bảo mẫu")
+    counts = {row.category: (row.male, row.female) for row in training.audience.all()}
+    assert counts == {AudienceCategory.CAREGIVERS: (2, 18), AudienceCategory.GROUP_OWNERS: (0, 5)}
+
+    edit = reverse("activities:training_edit", args=[training.pk])
+    opened = form_post_data(client.get(edit).context["form"])
+    assert opened["audience_bao_mau_female"] == "18"
+    response = client.post(edit, opened | {"audience_bao_mau_female": "20", "audience_chu_nhom_female": ""})
+    assert response.status_code == 302
+    counts = {row.category: (row.male, row.female) for row in training.audience.all()}
+    assert counts == {AudienceCategory.CAREGIVERS: (2, 20)}
+
+    # Someone else's save came first: the stale form is refused and no count of it is written.
+    response = client.post(edit, opened | {"audience_bao_mau_female": "99", "audience_me_female": "7"})
+    assert response.status_code == 400
+    counts = {row.category: (row.male, row.female) for row in training.audience.all()}
+    assert counts == {AudienceCategory.CAREGIVERS: (2, 20)}
+    # A negative count is refused beside the field.
+    fresh = form_post_data(client.get(edit).context["form"])
+    response = client.post(edit, fresh | {"audience_me_female": "-3"})
+    assert response.status_code == 400 and "audience_me_female" in response.context["form"].errors

@@ -18,6 +18,7 @@ from tretho.geo.models import AdministrativeUnit
 from tretho.programmes.models import PlanTask
 from tretho.registry.models import Staff
 
+from .choices import AudienceCategory
 from .models import (
     Commendation,
     CommunicationAudience,
@@ -89,7 +90,7 @@ class ActivityForm(TrethoModelForm):
                 self.fields[name].widget.format = "%d/%m/%Y"
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned: dict[str, Any] = super().clean() or {}
         unit, tasks = cleaned.get("unit"), cleaned.get("tasks")
         if unit is not None and tasks:
             allowed = set(unit_and_above_paths(unit))
@@ -101,19 +102,78 @@ class ActivityForm(TrethoModelForm):
         return cleaned
 
 
-class TrainingForm(ActivityForm):
+class AudienceGridMixin(forms.ModelForm):
+    """The people reached, by category and sex, typed on the activity's own form as a grid (one row per category,
+    Nam / Nữ). Saved with the activity, in its transaction (after the version check): a category left empty or at
+    0 has no row; the rows stay records of their own (history, API)."""
+
+    audience_fk = ""  # the audience model's foreign key to the activity
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        existing = {}
+        if self.instance.pk:
+            existing = {row.category: row for row in self.instance.audience.all()}
+        for code, label in AudienceCategory.choices:
+            row = existing.get(code)
+            for sex in ("male", "female"):
+                self.fields[f"audience_{code}_{sex}"] = forms.IntegerField(
+                    required=False, min_value=0, label=f"{label} – {_('Nam') if sex == 'male' else _('Nữ')}",
+                    initial=getattr(row, sex) if row is not None else None,
+                    widget=forms.NumberInput(attrs={"class": "form-control form-control-sm text-end",
+                                                    "inputmode": "numeric", "min": "0"}))
+
+    def main_fields(self) -> list[Any]:
+        return [field for field in self.visible_fields() if not field.name.startswith("audience_")]
+
+    def audience_grid(self) -> list[tuple[Any, Any, Any]]:
+        """(category label, Nam field, Nữ field) for the template's grid."""
+        return [(label, self[f"audience_{code}_male"], self[f"audience_{code}_female"])
+                for code, label in AudienceCategory.choices]
+
+    def save(self, commit: bool = True) -> Any:
+        activity = super().save(commit=commit)
+        if commit:
+            self.save_audience(activity)
+        return activity
+
+    def save_audience(self, activity: Any) -> None:
+        rows = {row.category: row for row in activity.audience.all()}
+        for code, _label in AudienceCategory.choices:
+            male = self.cleaned_data.get(f"audience_{code}_male") or 0
+            female = self.cleaned_data.get(f"audience_{code}_female") or 0
+            row = rows.get(code)
+            if not male and not female:
+                if row is not None:
+                    row.delete()
+            elif row is None:
+                activity.audience.model.objects.create(**{self.audience_fk: activity}, category=code, male=male,
+                                                       female=female, created_by=self.user)
+            elif (row.male, row.female) != (male, female):
+                row.male, row.female = male, female
+                row.version += 1
+                row.save()
+
+
+class TrainingForm(AudienceGridMixin, ActivityForm):
+    audience_fk = "training"
+
     class Meta:
         model = Training
         fields = [*HELD_FIELDS, "kind", "topics", "materials", "trainers", "tasks", "note"]
 
 
-class CommunicationEventForm(ActivityForm):
+class CommunicationEventForm(AudienceGridMixin, ActivityForm):
+    audience_fk = "event"
+
     class Meta:
         model = CommunicationEvent
         fields = [*HELD_FIELDS, "channel", "sessions", "copies", "tasks", "note"]
 
 
-class ParentingSessionForm(ActivityForm):
+class ParentingSessionForm(AudienceGridMixin, ActivityForm):
+    audience_fk = "session"
+
     class Meta:
         model = ParentingSession
         fields = [*HELD_FIELDS, "format", "families_count", "tasks", "note"]
@@ -206,7 +266,7 @@ class TrainingParticipantForm(TrethoModelForm):
         self.fields["birth_year"].widget = forms.TextInput(attrs={"inputmode": "numeric", "class": "form-control"})
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned: dict[str, Any] = super().clean() or {}
         training, staff = cleaned.get("training"), cleaned.get("staff")
         if training is not None and staff is not None:
             twice = TrainingParticipant.objects.filter(training=training, staff=staff).exclude(pk=self.instance.pk)

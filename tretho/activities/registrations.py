@@ -2,6 +2,8 @@
 generated pages; an activity's page (activities/activity_detail.html) adds the plan tasks it carries out, the
 people reached, its parts with "Thêm …" links, and its attachments."""
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from tretho.core.registry import register
@@ -21,11 +23,11 @@ from .models import (
     TrainingAudience,
     TrainingParticipant,
 )
-from .views import activity_detail_context
+from .views import AudienceActivityEditView, activity_detail_context
 
 _DETAIL = {"detail_template": "activities/activity_detail.html", "detail_context": activity_detail_context}
 
-_ACTIVITIES = (
+_ACTIVITIES: tuple[tuple[Any, str, list[tuple[str, Any]]], ...] = (
     (Training, "Training", [("participants", _("Người tham dự"))]),
     (CommunicationEvent, "CommunicationEvent", []),
     (ParentingSession, "ParentingSession", [("families", _("Gia đình tham gia"))]),
@@ -33,14 +35,20 @@ _ACTIVITIES = (
     (Commendation, "Commendation", []),
     (Proposal, "Proposal", []),
 )
+# Trainings, communication and parenting sessions: the people reached are typed on the activity's own form.
+_GRID_VIEWS = {"views": {"add": AudienceActivityEditView, "edit": AudienceActivityEditView}}
 for model, name, related in _ACTIVITIES:
+    grid = _GRID_VIEWS if issubclass(getattr(forms, f"{name}Form"), forms.AudienceGridMixin) else {}
     register(model, filterset=getattr(filters, f"{name}FilterSet"), table=getattr(tables, f"{name}Table"),
              form=getattr(forms, f"{name}Form"), serializer=getattr(serializers, f"{name}Serializer"),
-             extra=_DETAIL | {"related": related})
+             extra=_DETAIL | grid | {"related": related})
 
 # An activity's parts: their own pages exist (list, edit, history); they are usually added from the activity's page.
-for model, name in ((TrainingAudience, "TrainingAudience"), (TrainingParticipant, "TrainingParticipant"),
-                    (CommunicationAudience, "CommunicationAudience"), (ParentingAudience, "ParentingAudience"),
-                    (ParentingFamily, "ParentingFamily"), (MeetingFollowUp, "MeetingFollowUp")):
-    register(model, filterset=getattr(filters, f"{name}FilterSet"), table=getattr(tables, f"{name}Table"),
-             form=getattr(forms, f"{name}Form"), serializer=getattr(serializers, f"{name}Serializer"))
+_PARTS: tuple[tuple[Any, str], ...] = (
+    (TrainingAudience, "TrainingAudience"), (TrainingParticipant, "TrainingParticipant"),
+    (CommunicationAudience, "CommunicationAudience"), (ParentingAudience, "ParentingAudience"),
+    (ParentingFamily, "ParentingFamily"), (MeetingFollowUp, "MeetingFollowUp"),
+)
+for part, part_name in _PARTS:
+    register(part, filterset=getattr(filters, f"{part_name}FilterSet"), table=getattr(tables, f"{part_name}Table"),
+             form=getattr(forms, f"{part_name}Form"), serializer=getattr(serializers, f"{part_name}Serializer"))

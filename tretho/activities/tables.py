@@ -221,12 +221,14 @@ class TrainingParticipantTable(_PartTable):
         super().__init__(data, *args, **kwargs)
 
     def render_staff(self, record: TrainingParticipant) -> str:
-        if record.staff_id is None:
+        staff: Any = record.staff
+        if staff is None:
             return "—"
-        return format_html('<a href="{}">{}</a>', record.staff.group.get_absolute_url(), record.staff.group)
+        return format_html('<a href="{}">{}</a>', staff.group.get_absolute_url(), staff.group)
 
     def value_staff(self, record: TrainingParticipant) -> str:
-        return str(record.staff.group) if record.staff_id else ""
+        staff: Any = record.staff
+        return str(staff.group) if staff is not None else ""
 
 
 class ParentingFamilyTable(_PartTable):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tretho.core.scoping import ADD, CHANGE, user_can
+from tretho.core.views import ObjectEditView
 from tretho.programmes.models import PlanTask
 
 from .choices import FollowUpState
@@ -73,3 +74,9 @@ def activity_detail_context(request: HttpRequest, activity: Any) -> dict[str, An
             "overdue": sum(1 for item in follow_ups if item.is_overdue),
         }
     return context
+
+
+class AudienceActivityEditView(ObjectEditView):
+    """The generic add/edit page (scope, version check) drawn with the audience grid (forms.AudienceGridMixin)."""
+
+    template_name = "activities/activity_form.html"
