@@ -108,6 +108,7 @@ class AudienceGridMixin(forms.ModelForm):
     0 has no row; the rows stay records of their own (history, API)."""
 
     audience_fk = ""  # the audience model's foreign key to the activity
+    user: Any  # set by TrethoModelForm
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
