@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from tests.activities import attachment_files as files
 from tretho.activities import attachments
 from tretho.activities.models import Attachment, Training
+from tretho.audit.models import RecordAccess
 
 URL = "/api/v1/activity-attachments/"
 
@@ -87,6 +88,7 @@ def test_api_keeps_attendance_sheets_from_viewers(world, api_client, settings):
     assert api_client.get(f"{URL}{photo.pk}/download/").status_code == 200
     api_client.force_authenticate(world.approver_a1)
     assert api_client.get(f"{URL}{sheet.pk}/download/").status_code == 200
+    assert RecordAccess.objects.get().object_id == str(sheet.pk)  # an attendance sheet's read is logged
 
     settings.ACTIVITY_ATTACHMENT_MAX_BYTES = 100
     api_client.force_authenticate(world.officer_a1a)

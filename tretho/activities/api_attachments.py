@@ -24,12 +24,12 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 
-from tretho.core import signals
 from tretho.core.api import ScopedModelViewSet, TrethoSerializer
 from tretho.core.scoping import VIEW
 
 from . import attachments
 from .models import Attachment
+from .views_attachments import file_response
 
 
 def _error_detail(error: DjangoValidationError) -> Any:
@@ -124,19 +124,7 @@ class AttachmentViewSet(ScopedModelViewSet):
     @extend_schema(responses=_DOWNLOAD_RESPONSES)
     @action(detail=True, methods=["get"], url_path="download")
     def download(self, request: Request, pk: Any = None) -> FileResponse:
-        attachment = self.get_object()
-        try:
-            stream = attachment.file.storage.open(attachment.file.name, "rb")
-        except OSError:
-            raise Http404 from None
-        response = FileResponse(stream, as_attachment=True, filename=attachments.download_name(attachment),
-                                content_type=attachment.mime_type or "application/octet-stream")
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private"
-        if attachments.is_personal(attachment):
-            signals.record_accessed.send(sender=Attachment, request=request, obj=attachment, action=VIEW)
-            response["Cache-Control"] = "no-store"
-        return response
+        return file_response(request._request, self.get_object())
 
 
 ROUTES: list = [

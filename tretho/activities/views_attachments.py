@@ -160,17 +160,22 @@ class AttachmentDownloadView(LoginRequiredMixin, View):
     scoped_by = SCOPE_RESTRICT
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
-        attachment = get_attachment(request, pk)
-        try:
-            stream = attachment.file.storage.open(attachment.file.name, "rb")
-        except (FileNotFoundError, OSError):
-            raise Http404(_("Tệp không còn trên máy chủ.")) from None
-        response = FileResponse(stream, as_attachment=True, filename=attachments.download_name(attachment),
-                                content_type=attachment.mime_type or "application/octet-stream")
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private"
-        note_personal_read(request, attachment, response)
-        return response
+        return file_response(request, get_attachment(request, pk))
+
+
+def file_response(request: HttpRequest, attachment: Attachment) -> FileResponse:
+    """The stored file as a download under its safe name, never sniffed; an attendance sheet's read logged (the
+    page and the API send files through this)."""
+    try:
+        stream = attachment.file.storage.open(attachment.file.name, "rb")
+    except OSError:
+        raise Http404(_("Tệp không còn trên máy chủ.")) from None
+    response = FileResponse(stream, as_attachment=True, filename=attachments.download_name(attachment),
+                            content_type=attachment.mime_type or "application/octet-stream")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private"
+    note_personal_read(request, attachment, response)
+    return response
 
 
 class AttachmentDeleteView(LoginRequiredMixin, View):
