@@ -17,21 +17,17 @@ from tretho.programmes.models import PlanTask
 
 from .choices import FollowUpState
 from .models import (
-    CommunicationEvent,
     Meeting,
     ParentingSession,
     Proposal,
     Training,
 )
 
-# "Thêm …" buttons of an activity's page: (url name, label, the part's field naming the activity).
+# "Thêm …" buttons of an activity's page: (url name, label, the part's field naming the activity). The people reached
+# by category are typed on the activity's own form (forms.AudienceGridMixin).
 ADD_LINKS: dict[type, list[tuple[str, Any, str]]] = {
-    Training: [("activities:trainingparticipant_add", _("Thêm người tham dự"), "training"),
-               ("activities:trainingaudience_add", _("Thêm số người tham dự theo đối tượng"), "training")],
-    CommunicationEvent: [("activities:communicationaudience_add", _("Thêm số người được truyền thông theo đối tượng"),
-                          "event")],
-    ParentingSession: [("activities:parentingaudience_add", _("Thêm số người tham gia theo đối tượng"), "session"),
-                       ("activities:parentingfamily_add", _("Thêm gia đình tham gia"), "session")],
+    Training: [("activities:trainingparticipant_add", _("Thêm người tham dự"), "training")],
+    ParentingSession: [("activities:parentingfamily_add", _("Thêm gia đình tham gia"), "session")],
     Meeting: [("activities:meetingfollowup_add", _("Thêm việc giao sau cuộc họp"), "meeting")],
 }
 
