@@ -28,6 +28,7 @@ from tretho.activities.models import (
     TrainingAudience,
     TrainingParticipant,
 )
+from tretho.demo.load import DemoDataError
 from tretho.demo.plans import REFERENCE_PLANS
 from tretho.geo.models import AdministrativeUnit
 from tretho.metrics import registry as metric_registry
@@ -126,6 +127,12 @@ def test_huong_an_and_ninh_binh_activities(loaded):
     assert task("ninh-binh-2019", 2).trainings.get().audience.count() == 2
     assert task("ninh-binh-2019", 4).parentingsessions.get().families.count() == 3
     assert task("ninh-binh-2019", 7).meetings.get().kind == MeetingKind.PRELIMINARY_REVIEW
+    # A task the data names wrongly stops the demo, whether the plan or the task is missing.
+    finder = demo.TaskFinder({"huong-an-2019": plan_of("huong-an-2019")})
+    assert finder(demo.HA_PARENTING) == task("huong-an-2019", 3)
+    for wrong in (demo.TaskRef("huong-an-2019", 3, "không có trong kế hoạch"), demo.NB_PARENTING):
+        with pytest.raises(DemoDataError):
+            finder(wrong)
     years = {a.start_date.year for model in (Training, CommunicationEvent, ParentingSession, Meeting)
              for a in model.objects.filter(unit__path__startswith=huong_an.path)}
     assert years == {2019}

@@ -36,6 +36,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from tretho.demo import data
 from tretho.demo.data import UnitRef
@@ -151,14 +152,14 @@ class TaskFinder:
 
         plan = self.plans.get(ref.plan)
         if plan is None:
-            raise DemoDataError(f"Không tìm thấy kế hoạch mẫu {ref.plan} cho nhiệm vụ {ref}.")
+            raise DemoDataError(_("Không tìm thấy kế hoạch mẫu của nhiệm vụ %(task)s.") % {"task": ref})
         top = list(plan.tasks.filter(parent__isnull=True).order_by("order", "pk"))
         if len(top) >= ref.number and ref.phrase in top[ref.number - 1].title:
             return top[ref.number - 1]
         matches = list(plan.tasks.filter(title__contains=ref.phrase))
         if len(matches) != 1:
-            raise DemoDataError(f"Không tìm thấy đúng một nhiệm vụ {ref} trong kế hoạch (pk {plan.pk}): "
-                                f"{len(matches)} nhiệm vụ khớp.")
+            raise DemoDataError(_("Không tìm thấy đúng một nhiệm vụ %(task)s trong kế hoạch mẫu: %(count)s nhiệm "
+                                  "vụ khớp.") % {"task": ref, "count": len(matches)})
         return matches[0]
 
 
@@ -754,7 +755,8 @@ def _staff_attending(training: Training, spec: TrainingSpec) -> list[tuple[Any, 
         if first is None:
             from tretho.demo.load import DemoDataError
 
-            raise DemoDataError(f"Không có {role} của nhóm trẻ {code} trong danh sách nhóm trẻ mẫu.")
+            raise DemoDataError(_("Nhóm trẻ mẫu %(group)s không có người với vai trò %(role)s.") % {
+                "group": code, "role": role})
         missing.add(first.pk)
     return [(person, person.pk not in missing) for person in staff]
 
