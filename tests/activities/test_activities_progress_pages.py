@@ -65,6 +65,7 @@ def test_lead_agency_marks_a_task_done_with_evidence_and_activities(client, pw):
     assert "Đã kiện toàn 20 nhóm trẻ" in detail and "Bỏ xác nhận" in detail and "Lịch sử xác nhận" in detail
     progress_page = text(client.get(reverse("activities:task_progress", args=[task.pk])))
     assert "Đã hoàn thành" in progress_page and "Tập huấn bảo mẫu Hòa An" in progress_page
+    assert f'{reverse("activities:training_list")}?task={task.pk}' in progress_page  # H1's filtered list
 
 
 def test_cooperating_agency_may_not_mark_and_another_province_sees_nothing(client, pw):
