@@ -109,8 +109,9 @@ def test_participant_picked_from_staff_of_the_trainings_area(client, world):
 
     data = {"training": training.pk, "staff": inside.pk, "sex": Sex.FEMALE,
             "category": AudienceCategory.CAREGIVERS, "completed": "on"}
-    response = client.post(add, data)
+    response = client.post(add, data | {"add_another": "1"})
     assert response.status_code == 302, response.context["form"].errors
+    assert response["Location"] == f"{add}?training={training.pk}"  # "Lưu và thêm người khác"
     participant = TrainingParticipant.objects.get(training=training)
     assert (participant.full_name, participant.birth_year) == (inside.full_name, 1985)
 

@@ -23,7 +23,7 @@ from .models import (
     TrainingAudience,
     TrainingParticipant,
 )
-from .views import AudienceActivityEditView, activity_detail_context
+from .views import AudienceActivityEditView, ParticipantEditView, activity_detail_context
 
 _DETAIL = {"detail_template": "activities/activity_detail.html", "detail_context": activity_detail_context}
 
@@ -49,6 +49,10 @@ _PARTS: tuple[tuple[Any, str], ...] = (
     (CommunicationAudience, "CommunicationAudience"), (ParentingAudience, "ParentingAudience"),
     (ParentingFamily, "ParentingFamily"), (MeetingFollowUp, "MeetingFollowUp"),
 )
+_PART_VIEWS: dict[Any, dict[str, Any]] = {
+    TrainingParticipant: {"views": {"add": ParticipantEditView, "edit": ParticipantEditView}},
+}
 for part, part_name in _PARTS:
     register(part, filterset=getattr(filters, f"{part_name}FilterSet"), table=getattr(tables, f"{part_name}Table"),
-             form=getattr(forms, f"{part_name}Form"), serializer=getattr(serializers, f"{part_name}Serializer"))
+             form=getattr(forms, f"{part_name}Form"), serializer=getattr(serializers, f"{part_name}Serializer"),
+             extra=_PART_VIEWS.get(part, {}))

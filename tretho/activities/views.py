@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Sum
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -76,3 +76,18 @@ class AudienceActivityEditView(ObjectEditView):
     """The generic add/edit page (scope, version check) drawn with the audience grid (forms.AudienceGridMixin)."""
 
     template_name = "activities/activity_form.html"
+
+
+class ParticipantEditView(ObjectEditView):
+    """The generic add/edit page of a training's participant, with "Lưu và thêm người khác": after saving, the add
+    form opens again for the same training (participants are usually entered one after another)."""
+
+    template_name = "activities/participant_form.html"
+
+    def post(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
+        response = super().post(request, pk)
+        training = request.POST.get("training", "")
+        if (response.status_code == 302 and self.action == ADD and "add_another" in request.POST
+                and training.isdigit()):
+            return HttpResponseRedirect(f"{reverse('activities:trainingparticipant_add')}?training={training}")
+        return response
