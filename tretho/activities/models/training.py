@@ -3,6 +3,8 @@ to the registry's staff where they exist, so "staff trained" is computed from th
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -86,8 +88,10 @@ class TrainingParticipant(TrethoModel):
         super().clean()
         if self.staff_id is None and not self.full_name.strip():
             raise ValidationError({"full_name": _("Ghi họ tên, hoặc chọn người trong danh sách nhóm trẻ.")})
-        if self.staff_id is not None and self.training_id is not None:
-            group_unit = self.staff.group.unit
+        staff = self.staff
+        if staff is not None and self.training_id is not None:
+            group: Any = staff.group  # registry's group FK is built by a helper: mypy sees no type
+            group_unit = group.unit
             if not group_unit.path.startswith(self.training.unit.path):
                 raise ValidationError({"staff": _(
                     "Người này làm việc ở nhóm trẻ ngoài địa bàn của lớp tập huấn (%(unit)s).") % {
@@ -95,7 +99,8 @@ class TrainingParticipant(TrethoModel):
 
     def save(self, *args, **kwargs) -> None:
         # A participant picked from the registry carries the staff record's name and birth year.
-        if self.staff_id is not None:
-            self.full_name = self.full_name or self.staff.full_name
-            self.birth_year = self.birth_year or self.staff.birth_year
+        staff = self.staff if self.staff_id is not None else None
+        if staff is not None:
+            self.full_name = self.full_name or staff.full_name
+            self.birth_year = self.birth_year or staff.birth_year
         super().save(*args, **kwargs)
