@@ -119,3 +119,18 @@ def test_the_lists_export_filtered_imported_rows_within_scope(client, world):
     staff = client.post(reverse("registry:staff_export"), {})
     text = "\n".join(" | ".join(line) for line in cells(staff.content))
     assert staff.status_code == 200 and "Nguyễn Thị Lan" in text and "Lê Văn Bình" in text
+
+
+def test_import_page_says_an_old_files_training_columns_were_left_aside(client, world):
+    from tests.registry.test_registry_import import staff_row
+    from tretho.documents.xlsx import Sheet, write_workbook
+    from tretho.registry.spreadsheets import STAFF_SHEET, staff_columns
+
+    old_columns = [*staff_columns(), Column("trained", "Đã được tập huấn kỹ năng, đạo đức nghề nghiệp")]
+    data = write_workbook([Sheet(GROUPS_SHEET, group_columns(), rows=[group_row()]),
+                           Sheet(STAFF_SHEET, old_columns, rows=[staff_row(trained="Có")])])
+    login(client, world.officer_a1a)
+    response = client.post(reverse(IMPORT), {"file": upload(data)})
+    html = response.content.decode()
+    assert response.status_code == 200 and Staff.objects.count() == 1
+    assert 'class="alert alert-warning small import-note"' in html and "không còn được nhập" in html
