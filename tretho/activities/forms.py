@@ -16,6 +16,7 @@ from tretho.core.forms import TrethoModelForm
 from tretho.core.scoping import sees_personal_data
 from tretho.geo.models import AdministrativeUnit
 from tretho.programmes.models import PlanTask
+from tretho.programmes.models.plan import ancestor_paths
 from tretho.registry.models import Staff
 
 from .choices import AudienceCategory
@@ -40,8 +41,7 @@ HELD_FIELDS = ["title", "unit", "start_date", "end_date", "venue", "organiser", 
 
 def unit_and_above_paths(unit: AdministrativeUnit) -> list[str]:
     """The unit's path and those of the units above it ("/1/5/7/" → "/1/", "/1/5/", "/1/5/7/")."""
-    parts = [part for part in unit.path.strip("/").split("/") if part]
-    return ["/" + "/".join(parts[:n]) + "/" for n in range(1, len(parts) + 1)]
+    return [*ancestor_paths(unit.path), unit.path]
 
 
 class TaskChoiceField(forms.ModelMultipleChoiceField):
