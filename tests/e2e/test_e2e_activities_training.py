@@ -84,6 +84,8 @@ def test_a_training_with_staff_moves_the_task_from_not_started_to_done(site, bro
     assert training.unit == world.commune_a1a and training.start_date == dt.date(2017, 5, 15)
     assert training.end_date == dt.date(2017, 5, 16) and list(training.tasks.all()) == [task]
 
+    # The participants' Excel import is offered too; here they are picked one by one.
+    expect(page.locator("#activity-add")).to_contain_text("Nhập danh sách người tham dự từ Excel")
     # Two caregivers picked from the registry's staff of the commune's groups, one after the other.
     page.locator("#activity-add").get_by_role("link", name="Thêm người tham dự").click()
     page.wait_for_load_state("domcontentloaded")

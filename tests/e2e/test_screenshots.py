@@ -20,8 +20,10 @@ from playwright.sync_api import expect
 from tests.demo.demo_units import build_demo_units
 from tests.e2e.helpers import DESKTOP, PHONE, assert_fits_width, log_in
 from tretho.accounts.demo_logins import DEMO_PASSWORD
+from tretho.activities.models import Training
 from tretho.geo.models import AdministrativeUnit
 from tretho.orgs.models import Agency, SteeringCommittee
+from tretho.programmes.models import Plan
 from tretho.registry.models import ChecklistTemplate, ChildcareGroup, SupervisionVisit
 from tretho.reporting.choices import SubmissionStatus
 from tretho.reporting.models import ReportForm, ReportingPeriod, Submission
@@ -262,4 +264,87 @@ def test_take_the_registry_and_reporting_screenshots(demo_site, browser, tmp_pat
                                        period__programme__code="404")
     page.goto(f"{base}/reports/submissions/{submitted.pk}/fill/")
     shoot(page, "34-duyet-bao-cao", full_page=False)
+    context.close()
+
+
+def test_take_the_activities_screenshots(demo_site, browser, tmp_path):
+    """Section 24 of the guide: the activities that carry out plan tasks, on the Đồng Nai 2017 demo."""
+    from tests.activities.test_activities_import import user_file
+
+    base = demo_site
+    dong_nai = AdministrativeUnit.objects.get(code="75", level=1, valid_from__isnull=True)
+    plan = Plan.objects.get(programme__code="404", unit=dong_nai, start_year=2017)
+    staff_training = Training.objects.get(title__startswith="Bồi dưỡng kỹ năng chăm sóc trẻ",
+                                          title__endswith="phường Long Bình")
+    open_task = plan.tasks.filter(completion__isnull=True, trainings__isnull=False).distinct().order_by(
+        "order", "pk").first()
+
+    # A commune officer (before the reform) sees the names of a training's participants.
+    context, page = new_page(browser, DESKTOP)
+    log_in(page, base, OLD_OFFICER, DEMO_PASSWORD)
+    page.goto(f"{base}{staff_training.get_absolute_url()}")
+    expect(page.locator("main")).to_contain_text("Người tham dự")
+    shoot(page, "39-lop-tap-huan")
+    page.goto(f"{base}/activities/trainings/add/")
+    page.fill("#id_title", "Tập huấn kỹ năng chăm sóc trẻ cho bảo mẫu mới")
+    page.fill("#id_start_date", "12/09/2017")
+    page.fill("#id_audience_bao_mau_female", "12")
+    page.fill("#id_audience_chu_nhom_female", "3")
+    shoot(page, "40-them-lop-tap-huan")
+    page.goto(f"{base}{staff_training.get_absolute_url()}")
+    page.locator("#activity-add").get_by_role("link", name="Nhập danh sách người tham dự từ Excel").click()
+    page.wait_for_load_state("domcontentloaded")
+    bad = tmp_path / "nguoi-tham-du-loi.xlsx"
+    bad.write_bytes(user_file([
+        [1, "Trương Thị Ngọc Ánh", "Nữ", 1981, "Cán bộ, công chức", "Hội LHPN phường Long Bình", "", None, "Có"],
+        [2, "Phạm Thị Mai", "X", 1992, "Giáo viên", "", "", None, None],
+        [3, "Đỗ Thị Cúc", "Nữ", 1890, "Bảo mẫu, người chăm sóc trẻ", "", "", "LB01", None],
+        [4, "Hà Thị Thu", "Nữ", 1990, "Bảo mẫu, người chăm sóc trẻ", "", "", "LB99", None],
+        [5, "Vũ Văn Nam", "Nam", 1980, "", "", "", None, None],
+    ]))
+    page.set_input_files("input[name=file]", str(bad))
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state("domcontentloaded")
+    expect(page.locator("table.import-errors")).to_be_visible()
+    shoot(page, "41-nhap-nguoi-tham-du-loi")
+    context.close()
+
+    # The province: the calendar, the plan's task progress, the task board, marking a task done, follow-ups.
+    context, page = new_page(browser, DESKTOP)
+    log_in(page, base, MANAGER, DEMO_PASSWORD)
+    page.goto(f"{base}/activities/calendar/?month=2017-05&view=month&within={dong_nai.pk}")
+    expect(page.locator("table.calendar-month")).to_be_visible()
+    shoot(page, "42-lich-hoat-dong")
+    page.goto(f"{base}{plan.get_absolute_url()}")
+    expect(page.locator(".task-progress").first).to_be_visible()
+    page.locator(".task-progress").first.scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -120)")
+    shoot(page, "43-tien-do-nhiem-vu", full_page=False)
+    page.locator(".task-progress-summary").scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -80)")
+    shoot(page, "43b-tien-do-theo-co-quan", full_page=False)
+    # Sở GD&ĐT cooperates in tasks 1 (done) and 2 (supervision, no activity) of the plan.
+    education = Agency.objects.get(name="Sở Giáo dục và Đào tạo tỉnh Đồng Nai")
+    page.goto(f"{base}/plans/board/?agency={education.pk}")
+    expect(page.locator(".task-progress").first).to_be_visible()
+    shoot(page, "44-bang-nhiem-vu-tien-do")
+    page.goto(f"{base}/activities/tasks/{open_task.pk}/progress/")
+    shoot(page, "45-tien-do-mot-nhiem-vu")
+    page.goto(f"{base}/activities/tasks/{open_task.pk}/complete/")
+    expect(page.locator("h1")).to_contain_text("Xác nhận hoàn thành")
+    page.fill("#id_done_on", "15/12/2017")
+    page.fill("#id_evidence", "Đã tổ chức 11 lớp tập huấn tại 11 huyện, thị, thành phố (báo cáo số 45/BC-HLHPN).")
+    checks = page.locator("input[name=activities]")
+    for index in range(checks.count()):
+        checks.nth(index).check()
+    shoot(page, "46-xac-nhan-hoan-thanh")
+    page.goto(f"{base}/activities/follow-ups/")
+    shoot(page, "47-viec-giao-sau-hop")
+    context.close()
+
+    context, page = new_page(browser, PHONE)
+    log_in(page, base, OLD_OFFICER, DEMO_PASSWORD)
+    page.goto(f"{base}{staff_training.get_absolute_url()}")
+    assert_fits_width(page, PHONE["width"])
+    shoot(page, "48-dien-thoai-lop-tap-huan", full_page=False)
     context.close()

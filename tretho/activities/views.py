@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from tretho.core.scoping import ADD, CHANGE, user_can
+from tretho.core.scoping import ADD, CHANGE, sees_personal_data, user_can
 from tretho.core.views import ObjectEditView
 from tretho.programmes.models import PlanTask
 
@@ -54,6 +54,10 @@ def activity_detail_context(request: HttpRequest, activity: Any) -> dict[str, An
     can_add = user_can(request.user, ADD, activity)
     links = [(f"{reverse(name)}?{field}={activity.pk}", label)
              for name, label, field in ADD_LINKS.get(type(activity), [])] if can_add else []
+    if isinstance(activity, Training) and user_can(request.user, CHANGE, activity) and sees_personal_data(request.user):
+        # The Excel import of the participants (views_import: who may change the training and see names).
+        links.append((reverse("activities:participant_import", args=[activity.pk]),
+                      _("Nhập danh sách người tham dự từ Excel")))
     context: dict[str, Any] = {
         "tasks": plan_tasks(request, activity),
         "audience": audience_summary(activity),
