@@ -59,7 +59,8 @@ class TrainingParticipant(TrethoModel):
                               related_name="training_participations")
     full_name = models.CharField(_("họ và tên"), max_length=200, blank=True,
                                  help_text=_("Để trống khi chọn người trong danh sách nhóm trẻ."))
-    sex = models.CharField(_("giới tính"), max_length=3, choices=Sex.choices)
+    # Blank only for participants carried over from the registry's old "trained" flags (sex not recorded there).
+    sex = models.CharField(_("giới tính"), max_length=3, choices=Sex.choices, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True,
                                                   validators=[MinValueValidator(1930), MaxValueValidator(2015)])
     category = models.CharField(_("đối tượng"), max_length=30, choices=AudienceCategory.choices)
