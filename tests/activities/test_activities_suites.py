@@ -226,6 +226,9 @@ class TestTrainingParticipant(ModelSuite):
     def make(self, world, unit):
         return make_participant(make_training(unit))
 
+    def add_lands_on(self, obj):
+        return obj.training.get_absolute_url()  # back to the training's page, where the list is
+
     def list_text(self, obj):
         return obj.full_name
 

@@ -84,14 +84,16 @@ class AudienceActivityEditView(ObjectEditView):
 
 class ParticipantEditView(ObjectEditView):
     """The generic add/edit page of a training's participant, with "Lưu và thêm người khác": after saving, the add
-    form opens again for the same training (participants are usually entered one after another)."""
+    form opens again for the same training (participants are usually entered one after another); "Lưu" of a new
+    participant goes back to the training's page, where the list is."""
 
     template_name = "activities/participant_form.html"
 
     def post(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
         response = super().post(request, pk)
         training = request.POST.get("training", "")
-        if (response.status_code == 302 and self.action == ADD and "add_another" in request.POST
-                and training.isdigit()):
-            return HttpResponseRedirect(f"{reverse('activities:trainingparticipant_add')}?training={training}")
+        if response.status_code == 302 and self.action == ADD and training.isdigit():
+            if "add_another" in request.POST:
+                return HttpResponseRedirect(f"{reverse('activities:trainingparticipant_add')}?training={training}")
+            return HttpResponseRedirect(reverse("activities:training_detail", args=[int(training)]))
         return response
