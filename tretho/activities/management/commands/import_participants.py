@@ -3,16 +3,15 @@ line. Same checks, same scope (the named user's), same all-or-nothing rule as th
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from tretho.activities.models import Training
 from tretho.activities.spreadsheets import import_participants
+from tretho.core.management.importing import acting_user, read_file, write_errors
 
 
 class Command(BaseCommand):
@@ -27,22 +26,13 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         with translation.override("vi"):
-            try:
-                user = get_user_model().objects.get(username=options["user"], is_active=True)
-            except get_user_model().DoesNotExist:
-                raise CommandError(_("Không có người dùng đang hoạt động tên %(name)s.") % {
-                    "name": options["user"]}) from None
+            user = acting_user(options["user"])
             training = Training.objects.filter(pk=options["training"]).first()
             if training is None:
                 raise CommandError(_("Không có lớp tập huấn số %(pk)s.") % {"pk": options["training"]})
-            try:
-                data = Path(options["file"]).read_bytes()
-            except OSError as problem:
-                raise CommandError(_("Không đọc được tệp: %(error)s") % {"error": problem}) from None
-            report = import_participants(training, data, acting_user=user, dry_run=options["dry_run"])
-            for error in report.errors:
-                row = _("dòng %(row)s") % {"row": error.row} if error.row else ""
-                self.stdout.write(" | ".join(part for part in (row, error.column, error.value, error.reason) if part))
+            report = import_participants(training, read_file(options["file"]), acting_user=user,
+                                         dry_run=options["dry_run"])
+            write_errors(self.stdout, report.errors)
             if not report.ok:
                 raise CommandError(report.message)
             self.stdout.write(self.style.SUCCESS(report.message))

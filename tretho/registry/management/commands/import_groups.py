@@ -4,14 +4,13 @@ user's), same all-or-nothing rule as the import page."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from tretho.core.management.importing import acting_user, read_file, write_errors
 from tretho.registry.spreadsheets import import_workbook
 
 
@@ -26,19 +25,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         with translation.override("vi"):
-            try:
-                user = get_user_model().objects.get(username=options["user"], is_active=True)
-            except get_user_model().DoesNotExist:
-                raise CommandError(_("Không có người dùng đang hoạt động tên %(name)s.") % {
-                    "name": options["user"]}) from None
-            try:
-                data = Path(options["file"]).read_bytes()
-            except OSError as problem:
-                raise CommandError(_("Không đọc được tệp: %(error)s") % {"error": problem}) from None
-            report = import_workbook(data, acting_user=user, dry_run=options["dry_run"])
-            for error in report.errors:
-                row = _("dòng %(row)s") % {"row": error.row} if error.row else ""
-                self.stdout.write(" | ".join(part for part in (row, error.column, error.value, error.reason) if part))
+            user = acting_user(options["user"])
+            report = import_workbook(read_file(options["file"]), acting_user=user, dry_run=options["dry_run"])
+            write_errors(self.stdout, report.errors)
             for count in report.sheets:
                 self.stdout.write(_("%(sheet)s: %(rows)s dòng, %(created)s mới, %(updated)s cập nhật, %(unchanged)s "
                                     "không đổi.") % vars(count))
