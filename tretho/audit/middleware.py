@@ -4,6 +4,7 @@ record access. Runs around DRF views only; every other request passes straight t
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -54,11 +55,19 @@ class ApiAccessLogMiddleware:
 def _filters(request: HttpRequest) -> dict[str, Any]:
     """Filter parameters by name; free text (search) redacted, ids and codes kept."""
     described: dict[str, Any] = {}
-    for name, value in request.GET.items():
-        if name in _PAGING or not value:
+    for raw_name, raw_value in request.GET.items():
+        # A query string can carry any character; PostgreSQL refuses NUL in a JSON field (the request would
+        # answer 500), and no control character belongs in the log anyway.
+        name, value = _printable(raw_name), _printable(str(raw_value))
+        if not name or name in _PAGING or not value:
             continue
-        described[name] = value if _is_code(name, str(value)) else REDACTED
+        described[name] = value if _is_code(name, value) else REDACTED
     return described
+
+
+def _printable(text: str) -> str:
+    """`text` without control characters (NUL, escapes, line breaks) or lone surrogates."""
+    return "".join(char for char in text if unicodedata.category(char) not in ("Cc", "Cs"))
 
 
 def _is_code(name: str, value: str) -> bool:
