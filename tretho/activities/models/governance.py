@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tretho.core.models import TrethoModel
+from tretho.core.models import NamedSearchMixin, TrethoModel
 
 from ..choices import (
     AddressedLevel,
@@ -88,7 +88,7 @@ class MeetingFollowUp(TrethoModel):
             raise ValidationError({"state": _("Đã có ngày hoàn thành: chọn “Đã thực hiện”.")})
 
 
-class Commendation(UnitActivity):
+class Commendation(NamedSearchMixin, UnitActivity):
     """Khen thưởng: who was commended, by which level and form, why, by which decision."""
 
     recipient_kind = models.CharField(_("khen thưởng cho"), max_length=20, choices=RecipientKind.choices,
@@ -104,8 +104,11 @@ class Commendation(UnitActivity):
     proposed_by = models.ForeignKey("orgs.Agency", verbose_name=_("cơ quan đề nghị"), null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="proposed_commendations")
 
-    # Individuals are people: their names are personal data (a collective's name is masked alike, for one rule).
+    # Individuals are people: their names are personal data (a collective's name is masked alike, for one rule),
+    # so the search finds a commendation by its decision number and reason, never by the name.
     personal_fields = ("recipient_name",)
+    search_source_fields = ("decision_number", "reason")
+    sort_source_field = "decision_number"
     date_field = "decision_date"
 
     class Meta:
@@ -118,7 +121,7 @@ class Commendation(UnitActivity):
         return f"{self.get_form_display()} – {self.get_recipient_kind_display()} – {number}"
 
 
-class Proposal(UnitActivity):
+class Proposal(NamedSearchMixin, UnitActivity):
     """A difficulty or recommendation a unit raises in its report or meeting, to whom, and the answer."""
 
     kind = models.CharField(_("loại"), max_length=20, choices=ProposalKind.choices,
@@ -137,6 +140,8 @@ class Proposal(UnitActivity):
                                     on_delete=models.SET_NULL, related_name="proposals_answered")
 
     date_field = "raised_on"
+    search_source_fields = ("title", "content")
+    sort_source_field = "title"
 
     class Meta:
         verbose_name = _("khó khăn, kiến nghị")
