@@ -222,3 +222,25 @@ def test_command_imports_with_the_named_users_scope(tmp_path, world, setting):
     call_command("import_participants", str(training.pk), str(path), user="manager_a", stdout=out)
     assert "Đã nhập xong: 3 dòng mới, 0 dòng cập nhật." in out.getvalue()
     assert TrainingParticipant.objects.filter(training=training).count() == 3
+
+
+def crumbs(html: str) -> list[str]:
+    """The breadcrumb trail's texts, links as "text→href"."""
+    trail = re.search(r'<ol class="breadcrumb[^"]*">(.*?)</ol>', html, re.S).group(1)
+    items = re.findall(r'<li class="breadcrumb-item[^"]*"[^>]*>(.*?)</li>', trail, re.S)
+    return [re.sub(r'<a href="([^"]+)">(.*?)</a>', r"\2→\1", item).strip() for item in items]
+
+
+def test_the_page_sits_under_its_training_in_the_breadcrumbs(client, world, setting):
+    training = setting["training"]
+    login(client, world.manager_a)
+    html = client.get(reverse(IMPORT, args=[training.pk])).content.decode()
+    assert crumbs(html) == [
+        f"Trang chủ→{reverse('core:home')}",
+        f"Lớp tập huấn→{reverse('activities:training_list')}",
+        f"{world.province_a.name}→{world.province_a.get_absolute_url()}",
+        f"{world.district_a1.name}→{world.district_a1.get_absolute_url()}",
+        f"{training.title}→{training.get_absolute_url()}",
+        "Nhập danh sách",
+    ]
+    assert '<li class="breadcrumb-item active" aria-current="page">Nhập danh sách</li>' in html

@@ -1,6 +1,7 @@
 """The calendar of activities: every activity the user may see, by unit, in a month grid (Monday first) or as a
-list grouped by day, each on its calendar date (a model's `date_field`; a held activity of several days on each
-of them), coloured by kind and linked to its page. Filters: unit (its subtree), kinds, plan. One query per kind
+list grouped by day, each on its calendar date (a model's `date_field`; a held activity of a few days on each of
+them, a longer one — a campaign of weeks — once: a bar across each week of the grid, a line above the list), coloured
+by kind and linked to its page. Filters: unit (its subtree), kinds, plan. One query per kind
 of activity, whatever their number."""
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from tretho.core.scoping import EXPORT, VIEW, restrict_choices, scope_for
+from tretho.core.scoping import EXPORT, VIEW, restrict_choices, scope_for, user_can
 from tretho.core.text import collation_key
 from tretho.core.views import SCOPE_RESTRICT
 from tretho.geo.choices import UnitLevel
@@ -43,6 +44,8 @@ KIND_COLOURS = {
     "commendation": "danger",
     "proposal": "secondary",
 }
+# A held activity of more days than this is "long": drawn once per week as a bar (once in the list), not on each day.
+LONG_DAYS = 3
 
 
 def weekday_names() -> list[str]:
@@ -120,6 +123,10 @@ class Entry:
     def several_days(self) -> bool:
         return self.end > self.start
 
+    @property
+    def long(self) -> bool:
+        return (self.end - self.start).days + 1 > LONG_DAYS
+
 
 @dataclass
 class Day:
@@ -127,6 +134,25 @@ class Day:
     entries: list[Entry] = field(default_factory=list)
     in_month: bool = True
     is_today: bool = False
+
+
+@dataclass
+class Bar:
+    """A cell of a week's lane: a long activity across `columns` days (`entry`), or an empty gap (no entry).
+    `from_before` / `goes_on`: the activity began before the bar's first day / goes on after its last."""
+
+    columns: int
+    entry: Entry | None = None
+    from_before: bool = False
+    goes_on: bool = False
+
+
+@dataclass
+class Week:
+    """A row of the month grid: its seven days (short activities in them) and the lanes of long activities' bars."""
+
+    days: list[Day]
+    lanes: list[list[Bar]] = field(default_factory=list)
 
 
 def month_query(model: type[models.Model], first: dt.date, last: dt.date) -> models.Q:
@@ -167,9 +193,12 @@ def calendar_entries(user: Any, first: dt.date, last: dt.date, *, within: Admini
 
 
 def days_of(entries: list[Entry], first: dt.date, last: dt.date) -> dict[dt.date, list[Entry]]:
-    """Each day of first..last that holds an activity, with its activities (a long one on every day it spans)."""
+    """Each day of first..last that holds a short activity, with its short activities (one of a few days on each
+    of them); long activities are left to `week_lanes` and the list's "ongoing" lines."""
     by_day: dict[dt.date, list[Entry]] = {}
     for entry in entries:
+        if entry.long:
+            continue
         day = max(entry.start, first)
         while day <= min(entry.end, last):
             by_day.setdefault(day, []).append(entry)
@@ -177,11 +206,46 @@ def days_of(entries: list[Entry], first: dt.date, last: dt.date) -> dict[dt.date
     return by_day
 
 
-def month_grid(first: dt.date, by_day: dict[dt.date, list[Entry]], today: dt.date) -> list[list[Day]]:
-    """The weeks of the month, Monday first; days of the months around it shown empty."""
+def week_lanes(week: list[dt.date], entries: list[Entry], first: dt.date, last: dt.date) -> list[list[Bar]]:
+    """The long activities meeting the week's days of the month (first..last), as few lanes as they fit in: each
+    lane a row of bars and gaps filling the seven columns. entries are sorted by start."""
+    shown = [day for day in week if first <= day <= last]
+    if not shown:
+        return []
+    lanes: list[list[tuple[int, int, Entry]]] = []
+    for entry in entries:
+        if not entry.long or entry.end < shown[0] or entry.start > shown[-1]:
+            continue
+        start, end = (max(entry.start, shown[0]) - week[0]).days, (min(entry.end, shown[-1]) - week[0]).days
+        for lane in lanes:
+            if lane[-1][1] < start:
+                lane.append((start, end, entry))
+                break
+        else:
+            lanes.append([(start, end, entry)])
+    rows: list[list[Bar]] = []
+    for lane in lanes:
+        bars: list[Bar] = []
+        column = 0
+        for start, end, entry in lane:
+            if start > column:
+                bars.append(Bar(start - column))
+            bars.append(Bar(end - start + 1, entry, entry.start < week[start], entry.end > week[end]))
+            column = end + 1
+        if column < len(week):
+            bars.append(Bar(len(week) - column))
+        rows.append(bars)
+    return rows
+
+
+def month_grid(first: dt.date, entries: list[Entry], today: dt.date) -> list[Week]:
+    """The weeks of the month, Monday first; days of the months around it shown empty. Short activities in their
+    days, long ones as a bar across each week (only over the month's days)."""
+    last = last_day(first)
+    by_day = days_of(entries, first, last)
     weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
-    return [[Day(day, by_day.get(day, []) if day.month == first.month else [], day.month == first.month,
-                 day == today) for day in week] for week in weeks]
+    return [Week([Day(day, by_day.get(day, []) if day.month == first.month else [], day.month == first.month,
+                      day == today) for day in week], week_lanes(week, entries, first, last)) for week in weeks]
 
 
 def filtered_month(request: HttpRequest, action: str = VIEW) -> tuple[CalendarFilterForm, dict[str, Any], dt.date,
@@ -218,14 +282,25 @@ class CalendarView(LoginRequiredMixin, View):
             "month_view_query": self.query(request, first, view=MONTH_VIEW),
             "list_view_query": self.query(request, first, view=LIST_VIEW),
             "weekdays": weekday_names(),
-            "weeks": month_grid(first, by_day, today),
+            "weeks": month_grid(first, entries, today),
+            "ongoing": [entry for entry in entries if entry.long],  # listed once, above the days
             "days": [Day(day, by_day[day], is_today=day == today) for day in sorted(by_day)],
             "count": len(entries),
             "legend": [(label, KIND_COLOURS[name]) for name, label in kind_choices()],
             "ics_query": self.query(request, first),
             "can_export": not all(scope_for(request.user, EXPORT, model).nothing for model in ACTIVITY_MODELS),
             "today": today,
+            "unit_trail": self.unit_trail(request.user, data.get("within")),
         })
+
+    @staticmethod
+    def unit_trail(user: Any, within: AdministrativeUnit | None) -> list[tuple[AdministrativeUnit, str | None]]:
+        """The breadcrumbs' units when the calendar is filtered to a unit: its ancestors and itself, linked where
+        the user may look (as `unit_crumbs` does on the records' pages)."""
+        if within is None:
+            return []
+        return [(unit, unit.get_absolute_url() if user_can(user, VIEW, unit) else None)
+                for unit in within.breadcrumb_chain()]
 
     @staticmethod
     def query(request: HttpRequest, month: dt.date, **changes: str) -> str:

@@ -55,7 +55,8 @@ class ParticipantImportView(_ParticipantImportPage):
 
     def page(self, training: Training, form: Any, report: Any = None, status: int = 200) -> HttpResponse:
         return render(self.request, self.template_name, {
-            "training": training, "form": form, "report": report,
+            "training": training, "training_names": Training._meta.verbose_name_plural, "form": form,
+            "report": report,
             "shown_errors": report.errors[:SHOWN_ERRORS] if report else [],
             "hidden_errors": max(len(report.errors) - SHOWN_ERRORS, 0) if report else 0,
             "template_url": reverse("activities:participant_template", args=[training.pk]),
