@@ -32,7 +32,8 @@ from .models import Attachment
 from .views_attachments import file_response
 
 
-def _error_detail(error: DjangoValidationError) -> Any:
+def error_detail(error: DjangoValidationError) -> Any:
+    """A Django ValidationError as a DRF error body: its fields, or non_field_errors."""
     return error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
 
 
@@ -77,7 +78,7 @@ class AttachmentSerializer(TrethoSerializer):
                 title=validated_data["title"], kind=validated_data.get("kind") or Attachment._meta.get_field(
                     "kind").get_default())
         except DjangoValidationError as error:
-            raise serializers.ValidationError(_error_detail(error)) from None
+            raise serializers.ValidationError(error_detail(error)) from None
         except DjangoPermissionDenied as error:
             raise PermissionDenied(str(error)) from None
 

@@ -24,11 +24,27 @@ from tretho.core.scoping import VIEW
 from tretho.programmes.models import Plan, PlanTask
 
 from . import progress
+from .api_attachments import error_detail
 from .models import TaskCompletion
+
+# The largest id the databases store (a bigger one is a 400, never an OverflowError on SQLite).
+MAX_ID = 2**63 - 1
+
+
+def query_id(request: Request, name: str, *, required: bool = False) -> int | None:
+    """The id given as ?name=: None when absent (a 400 when required); a 400 for anything but a plain id (non-ASCII
+    digits such as "²", signs, decimals, ids past the databases' range)."""
+    raw = request.query_params.get(name, "")
+    if not raw and not required:
+        return None
+    if not (raw.isascii() and raw.isdigit() and 0 < int(raw) <= MAX_ID):
+        message = _("Chọn kế hoạch (?plan=<id>).") if name == "plan" else _("Mã không hợp lệ.")
+        raise serializers.ValidationError({name: [message]})
+    return int(raw)
 
 
 class TaskCompletionSerializer(serializers.ModelSerializer):
-    task = serializers.IntegerField(source="task_id", help_text="Id of the plan task")
+    task = serializers.IntegerField(source="task_id", min_value=1, max_value=MAX_ID, help_text="Id of the plan task")
     marked_by: Any = serializers.StringRelatedField()
 
     class Meta:
@@ -101,10 +117,7 @@ class TaskProgressViewSet(viewsets.ViewSet):
     @extend_schema(responses=PlanProgressSerializer, summary="Tiến độ các nhiệm vụ của một kế hoạch",
                    parameters=[OpenApiParameter("plan", int, required=True, description="Id of the plan")])
     def list(self, request: Request) -> Response:
-        raw = request.query_params.get("plan", "")
-        if not raw.isdigit():
-            raise serializers.ValidationError({"plan": [_("Chọn kế hoạch (?plan=<id>).")]})
-        plan = Plan.objects.restrict(request.user, VIEW).filter(pk=int(raw)).first()
+        plan = Plan.objects.restrict(request.user, VIEW).filter(pk=query_id(request, "plan", required=True)).first()
         if plan is None:
             raise NotFound(_("Không tìm thấy."))
         return Response(PlanProgressSerializer(plan_progress_data(plan, request.user)).data)
@@ -124,8 +137,8 @@ class TaskCompletionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mi
     def get_queryset(self) -> Any:
         completions = TaskCompletion.objects.filter(task__in=self.readable_tasks().values("pk")).select_related(
             "marked_by").order_by("-done_on", "id")
-        task = self.request.query_params.get("task", "")
-        return completions.filter(task_id=int(task)) if task.isdigit() else completions
+        task = query_id(self.request, "task")
+        return completions if task is None else completions.filter(task_id=task)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
@@ -142,8 +155,7 @@ class TaskCompletionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mi
             raise PermissionDenied(_("Chỉ cơ quan chủ trì nhiệm vụ hoặc người quản lý kế hoạch được xác nhận.")
                                    ) from None
         except DjangoValidationError as error:
-            detail = error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
-            raise serializers.ValidationError(detail) from None
+            raise serializers.ValidationError(error_detail(error)) from None
         return Response(self.get_serializer(completion).data, status=status.HTTP_201_CREATED)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:

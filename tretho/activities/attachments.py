@@ -27,6 +27,7 @@ from tretho.core.formats import format_number
 from tretho.core.scoping import CHANGE, VIEW, sees_personal_data, user_can
 from tretho.core.text import fold
 
+from . import progress
 from .choices import PERSONAL_ATTACHMENT_KINDS, AttachmentKind
 from .models import ACTIVITY_MODELS, Attachment, TaskCompletion
 
@@ -198,14 +199,18 @@ def attachments_of(owner: models.Model) -> models.QuerySet[Attachment]:
 
 
 def find_owner(user: Any, owner_type: str, owner_id: Any, action: str = VIEW) -> models.Model | None:
-    """The owner the user may do action on, or None (missing, out of scope, or not an owner kind)."""
+    """The owner the user may do action on, or None (missing, out of scope, or not an owner kind; for CHANGE, one
+    whose files the user may not change: may_change_owner)."""
     model = owner_model(owner_type)
     if model is None:
         return None
     try:
-        return model.objects.restrict(user, action).filter(pk=int(owner_id)).first()  # type: ignore[attr-defined]
+        owner = model.objects.restrict(user, action).filter(pk=int(owner_id)).first()  # type: ignore[attr-defined]
     except (TypeError, ValueError, OverflowError):
         return None
+    if owner is not None and action == CHANGE and not may_change_owner(user, owner):
+        return None
+    return owner
 
 
 # -- who sees what ---------------------------------------------------------------------------------------------
@@ -224,6 +229,10 @@ def visible_attachments(user: Any, action: str = VIEW) -> models.QuerySet[Attach
 
 
 def may_change_owner(user: Any, owner: models.Model) -> bool:
+    """Whether user may add or remove the owner's files: whoever may change an activity; for a task completion
+    (its lead agency's statement), only those who may mark the task done (progress.may_mark)."""
+    if isinstance(owner, TaskCompletion):
+        return progress.may_mark(user, owner.task)
     return user_can(user, CHANGE, owner)
 
 

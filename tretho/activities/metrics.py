@@ -9,10 +9,12 @@ training of 30/12–2/1 counts in the year it starts). The rules, so a number ca
   by the unit); steering meetings and reviews (sơ kết, tổng kết) are also counted on their own.
 - *People trained* (lượt người: a person trained twice counts twice), by category (`doi_tuong`) and sex
   (`gioi_tinh`): a training that has audience rows (counts by category and sex) counts those; a training without
-  any counts its named participants who completed it, by their category and sex. A training's named list is
-  thus never added on top of its counts.
+  any counts its named participants who completed it, by their category and sex (one whose sex is not recorded
+  counts in the total and their category only). A training's named list is thus never added on top of its
+  counts.
 - *Staff trained* (distinct persons): owners/managers, teachers and caregivers working in the period
-  (tretho.registry.metrics.staff_working) who completed a training held by the period's end — counted once
+  (tretho.registry.metrics.staff_working) who completed a training held by the period's end
+  (tretho.registry.selectors.trained_by, the rule of the staff list and group page) — counted once
   however many trainings they took. The share is that count over all those staff, in percent, one decimal (no
   staff: no value) — the 80 % target of Đề án 404.
 - *People reached by communication* (lượt người), by category and sex: the events' audience rows.
@@ -41,6 +43,7 @@ from django.db.models.functions import Coalesce
 from tretho.metrics.choices import ValueType
 from tretho.metrics.registry import register_computed
 from tretho.registry.metrics import SHARE_PLACES, staff_working
+from tretho.registry.selectors import trained_by
 from tretho.reporting.models import option_key
 
 from .choices import PARENT_CATEGORIES, AudienceCategory, MeetingKind, Sex
@@ -91,7 +94,9 @@ def _audience_counts(rows: QuerySet) -> dict[tuple[str, str], int]:
 
 
 def people_mapping(*parts: dict[tuple[str, str], int]) -> dict[str, int]:
-    """The breakdown mapping of (category, sex) counts: "" the total, each category, each sex, each pair."""
+    """The breakdown mapping of (category, sex) counts: "" the total, each category, each sex, each pair. A person
+    whose sex is not recorded (sex "": participants carried over from the registry's old flags) counts in the
+    total and their category, in no sex."""
     counts: dict[tuple[str, str], int] = {}
     for part in parts:
         for pair, number in part.items():
@@ -100,7 +105,9 @@ def people_mapping(*parts: dict[tuple[str, str], int]) -> dict[str, int]:
     sexes: Iterable[str] = Sex.values
     mapping = {"": sum(counts.values())}
     for category in categories:
-        mapping[option_key({CATEGORY: category})] = sum(counts.get((category, sex), 0) for sex in sexes)
+        # Every sex, the unrecorded one ("") included: the categories add up to the total.
+        mapping[option_key({CATEGORY: category})] = sum(
+            number for (counted, _sex), number in counts.items() if counted == category)
     for sex in sexes:
         mapping[option_key({SEX: sex})] = sum(counts.get((category, sex), 0) for category in categories)
     for category in categories:
@@ -134,9 +141,7 @@ def people_trained(unit_path: str, start: dt.date, end: dt.date) -> dict[str, in
 
 def staff_trained(unit_path: str, start: dt.date, end: dt.date) -> int:
     """Caring staff working in the period who completed a training held by its end (distinct persons)."""
-    trained = TrainingParticipant.objects.filter(staff=OuterRef("pk"), completed=True,
-                                                 training__start_date__lte=end)
-    return staff_working(unit_path, start, end).filter(Exists(trained)).count()
+    return staff_working(unit_path, start, end).filter(trained_by(end)).count()
 
 
 def share_staff_trained(unit_path: str, start: dt.date, end: dt.date) -> Decimal | None:

@@ -235,7 +235,8 @@ def do_undo_done(completion: TaskCompletion, *, acting_user: Any) -> None:
 @transaction.atomic
 def do_close_follow_up(item: MeetingFollowUp, *, done_on: Any, result: str, version: int,
                        acting_user: Any) -> MeetingFollowUp:
-    """A follow-up item is carried out on done_on. Refused for a stale version or a day before the meeting."""
+    """A follow-up item is carried out on done_on. Refused for an item already done (its day and result stay), a
+    stale version or a day before the meeting."""
     if not user_can(acting_user, CHANGE, item):
         raise PermissionDenied
     if done_on < item.meeting.start_date:
@@ -244,6 +245,9 @@ def do_close_follow_up(item: MeetingFollowUp, *, done_on: Any, result: str, vers
     if not claim_version(MeetingFollowUp, item.pk, version):
         raise ValidationError(_("Việc này vừa được người khác sửa: hãy tải lại trang."), code="stale")
     item.refresh_from_db()
+    if item.state == FollowUpState.DONE:  # (the transaction rolls the version claimed back)
+        raise ValidationError(_("Việc này đã được ghi nhận hoàn thành ngày %(date)s.") % {
+            "date": item.done_on.strftime("%d/%m/%Y") if item.done_on else "—"}, code="done")
     item.state = FollowUpState.DONE
     item.done_on = done_on
     if result.strip():
