@@ -8,7 +8,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from tretho.registry.serializers import _Validated
+from tretho.core.api import CleanedSerializer
 
 from .forms import HELD_FIELDS, unit_and_above_paths
 from .models import (
@@ -29,7 +29,7 @@ from .models import (
 _BOOKKEEPING = ["version", "created_at", "updated_at"]
 
 
-class ActivitySerializer(_Validated):
+class ActivitySerializer(CleanedSerializer):
     """The plan tasks an activity carries out: tasks the user may see (restricted by TrethoSerializer) of plans of
     its unit or of a unit above it."""
 
@@ -84,39 +84,39 @@ class ProposalSerializer(ActivitySerializer):
                   "tasks", "status", "answer", "answered_on", "answered_by", "note", *_BOOKKEEPING]
 
 
-class TrainingAudienceSerializer(_Validated):
+class TrainingAudienceSerializer(CleanedSerializer):
     class Meta:
         model = TrainingAudience
         fields = ["id", "training", "category", "male", "female", *_BOOKKEEPING]
 
 
-class CommunicationAudienceSerializer(_Validated):
+class CommunicationAudienceSerializer(CleanedSerializer):
     class Meta:
         model = CommunicationAudience
         fields = ["id", "event", "category", "male", "female", *_BOOKKEEPING]
 
 
-class ParentingAudienceSerializer(_Validated):
+class ParentingAudienceSerializer(CleanedSerializer):
     class Meta:
         model = ParentingAudience
         fields = ["id", "session", "category", "male", "female", *_BOOKKEEPING]
 
 
-class TrainingParticipantSerializer(_Validated):
+class TrainingParticipantSerializer(CleanedSerializer):
     class Meta:
         model = TrainingParticipant
         fields = ["id", "training", "staff", "full_name", "sex", "birth_year", "category", "workplace", "phone",
                   "completed", *_BOOKKEEPING]
 
 
-class ParentingFamilySerializer(_Validated):
+class ParentingFamilySerializer(CleanedSerializer):
     class Meta:
         model = ParentingFamily
         fields = ["id", "session", "caregiver_name", "phone", "children_under_3", "children_3_to_8", "note",
                   *_BOOKKEEPING]
 
 
-class MeetingFollowUpSerializer(_Validated):
+class MeetingFollowUpSerializer(CleanedSerializer):
     class Meta:
         model = MeetingFollowUp
         fields = ["id", "meeting", "content", "owner_agency", "owner_text", "deadline", "state", "done_on", "result",

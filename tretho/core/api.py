@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 from rest_framework import serializers, status, viewsets
@@ -34,6 +35,28 @@ class TrethoSerializer(serializers.ModelSerializer):
             restrict_choices(field, user)
             if name in {"created_at", "updated_at", "created_by", "version"}:
                 field.read_only = True
+
+
+class CleanedSerializer(TrethoSerializer):
+    """Runs the model's clean() (girls + boys = total, an end date after the start…) on a probe of the would-be record
+    (the stored one with the posted values, or a new one), answering its messages as a 400, as the forms do.
+    To-many fields are left out of the probe; check them in the subclass's validate()."""
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        model: Any = self.Meta.model
+        plain = {k: v for k, v in attrs.items() if not model._meta.get_field(k).many_to_many}
+        if self.instance is not None:
+            probe = model._base_manager.get(pk=self.instance.pk)
+            for name, value in plain.items():
+                setattr(probe, name, value)
+        else:
+            probe = model(**plain)
+        try:
+            probe.clean()
+        except ValidationError as error:
+            raise serializers.ValidationError(getattr(error, "message_dict", None) or error.messages) from None
+        return attrs
 
 
 class StaleVersion(APIException):

@@ -3,12 +3,9 @@ the lock's reason."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.core.exceptions import ValidationError
 from rest_framework import serializers
 
-from tretho.core.api import TrethoSerializer
+from tretho.core.api import CleanedSerializer
 
 from .models import (
     AgencyDuty,
@@ -24,26 +21,6 @@ from .models import (
 )
 
 _BOOKKEEPING = ["version", "created_at", "updated_at"]
-
-
-class CleanedSerializer(TrethoSerializer):
-    """Runs the model's clean() on the would-be instance, answering its messages as a 400."""
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        attrs = super().validate(attrs)
-        model = self.Meta.model
-        plain = {k: v for k, v in attrs.items() if not model._meta.get_field(k).many_to_many}
-        if self.instance is not None:
-            probe = model._base_manager.get(pk=self.instance.pk)
-            for name, value in plain.items():
-                setattr(probe, name, value)
-        else:
-            probe = model(**plain)
-        try:
-            probe.clean()
-        except ValidationError as error:
-            raise serializers.ValidationError(getattr(error, "message_dict", None) or error.messages) from None
-        return attrs
 
 
 class ProgrammeSerializer(CleanedSerializer):

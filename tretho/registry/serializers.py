@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from tretho.core.api import TrethoSerializer
+from tretho.core.api import CleanedSerializer
 
 from .models import (
     ChildcareGroup,
@@ -27,28 +26,7 @@ from .selectors import with_training_facts, zones_near
 _BOOKKEEPING = ["version", "created_at", "updated_at"]
 
 
-class _Validated(TrethoSerializer):
-    """Runs the model's clean() (girls + boys = total, a licence number for a licensed group…) on a probe of the
-    would-be record, answering its messages as a 400, as the forms do."""
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        attrs = super().validate(attrs)
-        model: Any = self.Meta.model
-        plain = {k: v for k, v in attrs.items() if not model._meta.get_field(k).many_to_many}
-        if self.instance is not None:
-            probe = model._base_manager.get(pk=self.instance.pk)
-            for name, value in plain.items():
-                setattr(probe, name, value)
-        else:
-            probe = model(**plain)
-        try:
-            probe.clean()
-        except ValidationError as error:
-            raise serializers.ValidationError(getattr(error, "message_dict", None) or error.messages) from None
-        return attrs
-
-
-class _NearZone(_Validated):
+class _NearZone(CleanedSerializer):
     """The nearest industrial zone: one of the provinces the user works in (selectors.zones_near)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -69,25 +47,25 @@ class ChildcareGroupSerializer(_NearZone):
                   *_BOOKKEEPING]
 
 
-class ProgrammeSupportSerializer(_Validated):
+class ProgrammeSupportSerializer(CleanedSerializer):
     class Meta:
         model = ProgrammeSupport
         fields = ["id", "group", "kind", "plan", "year", "amount", "note", *_BOOKKEEPING]
 
 
-class FacilitySupportSerializer(_Validated):
+class FacilitySupportSerializer(CleanedSerializer):
     class Meta:
         model = FacilitySupport
         fields = ["id", "group", "date", "items", "value", "source", "source_name", *_BOOKKEEPING]
 
 
-class SupportPaymentSerializer(_Validated):
+class SupportPaymentSerializer(CleanedSerializer):
     class Meta:
         model = SupportPayment
         fields = ["id", "group", "kind", "paid_on", "months", "beneficiaries", "amount", "decision", *_BOOKKEEPING]
 
 
-class EnrolmentSerializer(_Validated):
+class EnrolmentSerializer(CleanedSerializer):
     total = serializers.IntegerField(read_only=True)
     under_36_months = serializers.IntegerField(read_only=True)
 
@@ -97,13 +75,13 @@ class EnrolmentSerializer(_Validated):
                   "girls", "boys", "workers_children", "total", "under_36_months", *_BOOKKEEPING]
 
 
-class HealthCheckSerializer(_Validated):
+class HealthCheckSerializer(CleanedSerializer):
     class Meta:
         model = HealthCheck
         fields = ["id", "group", "date", "provider", "children_examined", "findings", *_BOOKKEEPING]
 
 
-class StaffSerializer(_Validated):
+class StaffSerializer(CleanedSerializer):
     # Derived from the trainings the person completed (annotated by the API's queryset), never written.
     trained = serializers.SerializerMethodField(help_text=_("Đã hoàn thành ít nhất một lớp tập huấn."))
     last_trained_on = serializers.SerializerMethodField(help_text=_("Ngày của lớp tập huấn gần nhất đã hoàn thành."))
@@ -134,7 +112,7 @@ class EnterpriseSerializer(_NearZone):
                   "mothers_under_36m", "as_of", *_BOOKKEEPING]
 
 
-class EnterpriseContributionSerializer(_Validated):
+class EnterpriseContributionSerializer(CleanedSerializer):
     class Meta:
         model = EnterpriseContribution
         fields = ["id", "enterprise", "date", "kind", "value", "description", "recipient_group", *_BOOKKEEPING]
