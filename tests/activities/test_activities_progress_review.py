@@ -154,3 +154,17 @@ def test_follow_ups_page_queries_do_not_grow(client, pw):
     for n in range(8):
         open_item(pw, days_late=n)
     assert count_queries(client, url) == before
+
+
+def test_overdue_per_unit_in_vietnamese_order(client, pw):
+    world = pw.world
+    for unit, name in ((world.commune_a1a, "Xã Ea Kao"), (world.commune_a1b, "Xã Đồng Tâm")):
+        unit.name = name
+        unit.save()
+        held = meeting(unit, timezone.localdate() - dt.timedelta(days=60))
+        MeetingFollowUp.objects.create(meeting=held, content="Rà soát nhóm trẻ",
+                                       deadline=timezone.localdate() - dt.timedelta(days=3))
+    login(client, world.manager_a)
+    html = client.get(reverse("activities:followup_overdue")).content.decode()
+    listed = html[html.index("per-unit"):]
+    assert listed.index("Xã Đồng Tâm: 1") < listed.index("Xã Ea Kao: 1")  # D, Đ, E

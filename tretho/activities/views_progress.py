@@ -209,7 +209,7 @@ class FollowUpOverdueView(ScopedPage):
             items = items.filter(meeting__unit__path__startswith=unit.path)
         overdue = items.filter(deadline__lt=today)
         per_unit = list(overdue.values("meeting__unit__name", "meeting__unit__pk").annotate(count=Count("pk"))
-                        .order_by("-count", "meeting__unit__name"))
+                        .order_by("-count", "meeting__unit__sort_key", "meeting__unit__pk"))
         ordered = items.select_related("meeting__unit", "owner_agency").annotate(
             late=Case(When(deadline__lt=today, then=Value(0)), default=Value(1), output_field=IntegerField()),
         ).order_by("late", F("deadline").asc(nulls_last=True), "id")
