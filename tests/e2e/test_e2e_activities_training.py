@@ -70,7 +70,7 @@ def test_a_training_with_staff_moves_the_task_from_not_started_to_done(site, bro
     page.fill("#id_start_date", "15/05/2017")
     page.fill("#id_end_date", "16/05/2017")
     page.fill("#id_venue", "Hội trường UBND xã Hòa An")
-    page.select_option("#id_tasks", str(task.pk))
+    page.check(f"#id_tasks input[value='{task.pk}']")  # the plan tasks are checkboxes grouped by plan
     page.fill("#id_audience_bao_mau_female", "2")
     page.fill("#id_audience_chu_nhom_female", "1")
     assert_fits_width(page, WIDTH)

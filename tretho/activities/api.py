@@ -1,9 +1,16 @@
 """The activities' API routes (gathered by tretho.api.urls): each activity and its parts, scoped by unit (personal
 fields only for roles that need them), beside attachments (api_attachments) and task progress (api_progress)."""
 
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_filters import rest_framework as filters
+
 from tretho.core.api import ScopedModelViewSet
 
 from .api_attachments import ROUTES as ATTACHMENT_ROUTES
+from .api_progress import MAX_ID
 from .api_progress import ROUTES as PROGRESS_ROUTES
 from .models import (
     Commendation,
@@ -34,15 +41,32 @@ from .serializers import (
     TrainingSerializer,
 )
 
-# No filter on the plan tasks (a to-many field): django-filter looks each given id up and an id past the database's
-# integer range is a server error on SQLite; the list pages filter by task.
 _HELD_FILTERS = ["unit", "organiser", "start_date"]
+
+
+class IdFilter(filters.Filter):
+    """An id typed as a whole number between 1 and the largest the databases store: anything else is a 400 (not a
+    lookup of every given id, which is a server error on SQLite past the integer range)."""
+
+    field_class = forms.IntegerField
+
+
+class ActivityAPIFilterSet(filters.FilterSet):
+    """?task=<id>: the activities carrying out that plan task."""
+
+    task = IdFilter(field_name="tasks", min_value=1, max_value=MAX_ID, label=_("Mã nhiệm vụ kế hoạch"))
+
+
+def activity_filters(model: Any, fields: list[str]) -> type[filters.FilterSet]:
+    """The API filter set of an activity: its own fields and ?task=<id>."""
+    meta = type("Meta", (), {"model": model, "fields": [*fields, "task"]})
+    return type(f"{model.__name__}APIFilterSet", (ActivityAPIFilterSet,), {"Meta": meta})
 
 
 class TrainingViewSet(ScopedModelViewSet):
     queryset = Training.objects.prefetch_related("tasks")
     serializer_class = TrainingSerializer
-    filterset_fields = [*_HELD_FILTERS, "kind"]
+    filterset_class = activity_filters(Training, [*_HELD_FILTERS, "kind"])
 
 
 class TrainingAudienceViewSet(ScopedModelViewSet):
@@ -60,7 +84,7 @@ class TrainingParticipantViewSet(ScopedModelViewSet):
 class CommunicationEventViewSet(ScopedModelViewSet):
     queryset = CommunicationEvent.objects.prefetch_related("tasks")
     serializer_class = CommunicationEventSerializer
-    filterset_fields = [*_HELD_FILTERS, "channel"]
+    filterset_class = activity_filters(CommunicationEvent, [*_HELD_FILTERS, "channel"])
 
 
 class CommunicationAudienceViewSet(ScopedModelViewSet):
@@ -72,7 +96,7 @@ class CommunicationAudienceViewSet(ScopedModelViewSet):
 class ParentingSessionViewSet(ScopedModelViewSet):
     queryset = ParentingSession.objects.prefetch_related("tasks")
     serializer_class = ParentingSessionSerializer
-    filterset_fields = [*_HELD_FILTERS, "format"]
+    filterset_class = activity_filters(ParentingSession, [*_HELD_FILTERS, "format"])
 
 
 class ParentingAudienceViewSet(ScopedModelViewSet):
@@ -90,7 +114,7 @@ class ParentingFamilyViewSet(ScopedModelViewSet):
 class MeetingViewSet(ScopedModelViewSet):
     queryset = Meeting.objects.prefetch_related("tasks")
     serializer_class = MeetingSerializer
-    filterset_fields = [*_HELD_FILTERS, "kind", "committee"]
+    filterset_class = activity_filters(Meeting, [*_HELD_FILTERS, "kind", "committee"])
 
 
 class MeetingFollowUpViewSet(ScopedModelViewSet):
@@ -102,13 +126,15 @@ class MeetingFollowUpViewSet(ScopedModelViewSet):
 class CommendationViewSet(ScopedModelViewSet):
     queryset = Commendation.objects.prefetch_related("tasks")
     serializer_class = CommendationSerializer
-    filterset_fields = ["unit", "decision_date", "recipient_kind", "level", "form", "proposed_by"]
+    filterset_class = activity_filters(Commendation, ["unit", "decision_date", "recipient_kind", "level", "form",
+                                                     "proposed_by"])
 
 
 class ProposalViewSet(ScopedModelViewSet):
     queryset = Proposal.objects.prefetch_related("tasks")
     serializer_class = ProposalSerializer
-    filterset_fields = ["unit", "raised_on", "kind", "addressed_level", "addressed_agency", "status"]
+    filterset_class = activity_filters(Proposal, ["unit", "raised_on", "kind", "addressed_level", "addressed_agency",
+                                                 "status"])
 
 
 ROUTES: list = [

@@ -117,7 +117,8 @@ class MeetingFilterSet(HeldActivityFilterSet):
 
 
 class CommendationFilterSet(ActivityFilterSet):
-    """Found by decision number and reason (the recipient's name is personal data, not searched)."""
+    """Found (accent-insensitive, the standard q) by decision number and reason; the recipient's name is personal
+    data, not searched."""
 
     proposed_by = django_filters.ModelChoiceFilter(queryset=Agency.objects.all(), label=_("Cơ quan đề nghị"))
     recipient_kind = django_filters.ChoiceFilter(choices=RecipientKind.choices, label=_("Khen thưởng cho"))
@@ -128,13 +129,10 @@ class CommendationFilterSet(ActivityFilterSet):
         model = Commendation
         fields = ["q", "within", "date_from", "date_to", "proposed_by", "task", "recipient_kind", "level", "form"]
 
-    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        for word in value.split():
-            queryset = queryset.filter(Q(decision_number__icontains=word) | Q(reason__icontains=word))
-        return queryset
-
 
 class ProposalFilterSet(ActivityFilterSet):
+    """Found (accent-insensitive, the standard q) by title and content."""
+
     addressed_agency = django_filters.ModelChoiceFilter(queryset=Agency.objects.all(), label=_("Gửi cơ quan"))
     kind = django_filters.ChoiceFilter(choices=ProposalKind.choices, label=_("Loại"))
     addressed_level = django_filters.ChoiceFilter(choices=AddressedLevel.choices, label=_("Gửi cấp"))
@@ -144,11 +142,6 @@ class ProposalFilterSet(ActivityFilterSet):
         model = Proposal
         fields = ["q", "within", "date_from", "date_to", "addressed_agency", "task", "kind", "addressed_level",
                   "status"]
-
-    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        for word in value.split():
-            queryset = queryset.filter(Q(title__icontains=word) | Q(content__icontains=word))
-        return queryset
 
 
 # -- parts of an activity ----------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ a childcare group within the training's area."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import forms
@@ -17,6 +18,7 @@ from tretho.core.scoping import sees_personal_data
 from tretho.geo.models import AdministrativeUnit
 from tretho.programmes.models import PlanTask
 from tretho.programmes.models.plan import ancestor_paths
+from tretho.programmes.selectors import numbered_tasks
 from tretho.registry.models import Staff
 
 from .choices import AudienceCategory
@@ -34,6 +36,7 @@ from .models import (
     TrainingAudience,
     TrainingParticipant,
 )
+from .models.training import STAFF_ROLE_CATEGORIES
 
 HELD_FIELDS = ["title", "unit", "start_date", "end_date", "venue", "organiser", "organiser_text", "cost",
                "funding_source"]
@@ -44,9 +47,59 @@ def unit_and_above_paths(unit: AdministrativeUnit) -> list[str]:
     return [*ancestor_paths(unit.path), unit.path]
 
 
+def plan_short_label(plan: Any) -> str:
+    """A plan named short enough for a heading: "Kế hoạch số 12/KH-UBND (2021–2025) – Xã Hòa An"."""
+    label = plan.type_name.capitalize()
+    if plan.number:
+        label = f"{label} số {plan.document_number}"
+    return f"{label} ({plan.span_label}) – {plan.unit}"
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class TaskCheckboxes(forms.CheckboxSelectMultiple):
+    """The plan tasks as checkboxes grouped by plan, in a box that scrolls (no Ctrl-click, fits a phone).
+    input_type is not "checkbox" so that core/_field.html draws a label above the box, not a single check."""
+
+    template_name = "activities/widgets/task_checkboxes.html"
+    input_type = "checkboxes"
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        option["type"] = "checkbox"
+        option["attrs"]["class"] = "form-check-input"
+        return option
+
+
 class TaskChoiceField(forms.ModelMultipleChoiceField):
+    widget = TaskCheckboxes
+
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj} — {obj.plan}"
+        return _short(obj.title)
+
+
+def task_choices(tasks: list[PlanTask]) -> list[tuple[str, list[tuple[int, str]]]]:
+    """(plan's short label, [(task id, "2.1. short title"), …]) per plan, the tasks numbered and ordered as in the
+    plan's document (one query for the numbering, whatever the number of tasks)."""
+    plans = {task.plan_id: task.plan for task in tasks}
+    numbers: dict[int, str] = {}
+    everything = list(PlanTask._base_manager.filter(plan_id__in=plans).only("pk", "plan_id", "parent_id", "order"))
+    for plan_id in plans:
+        stack = list(reversed(numbered_tasks([task for task in everything if task.plan_id == plan_id])))
+        while stack:
+            row = stack.pop()
+            numbers[row.task.pk] = row.number
+            stack.extend(reversed(row.children))
+    wanted = {task.pk: task for task in tasks}
+    groups = []
+    for plan_id, plan in plans.items():
+        rows = [(pk, f"{numbers[pk]}. {_short(wanted[pk].title)}") for pk in numbers
+                if pk in wanted and wanted[pk].plan_id == plan_id]
+        groups.append((plan_short_label(plan), rows))
+    return groups
 
 
 def _chosen(form: forms.ModelForm, name: str, model: type[models.Model]) -> Any:
@@ -78,16 +131,27 @@ class ActivityForm(TrethoModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field: Any = self.fields["tasks"]
-        field.queryset = PlanTask.objects.restrict(self.user).select_related("plan").order_by(
-            "plan__unit__path", "plan_id", "order", "pk")
+        field.queryset = PlanTask.objects.restrict(self.user).select_related("plan", "plan__unit").order_by(
+            "-plan__unit__level", "plan__unit__path", "plan_id", "order", "pk")
         unit = _chosen(self, "unit", AdministrativeUnit)
-        if unit is not None and not self.is_bound:
-            # The page offers the tasks of this unit's plans and those above; a changed unit is checked in clean.
-            field.queryset = field.queryset.filter(plan__unit__path__in=unit_and_above_paths(unit))
-        field.widget.attrs.update({"class": "form-select", "size": "6"})
+        shown = field.queryset
+        if unit is not None:
+            # The page offers the tasks of this unit's plans and those above; a changed unit is checked in clean
+            # (a bound form keeps every visible task valid so that clean can say which task is outside).
+            shown = shown.filter(plan__unit__path__in=unit_and_above_paths(unit))
+            if not self.is_bound:
+                field.queryset = shown
+        chosen = self["tasks"].value() or []
+        chosen_ids = {int(pk) for pk in chosen if str(pk).isdigit() and len(str(pk)) < 10}
+        shown = field.queryset.filter(models.Q(pk__in=shown.values("pk")) | models.Q(pk__in=chosen_ids))
+        field.choices = task_choices(list(shown))
         for name in ("start_date", "end_date", "decision_date", "raised_on", "answered_on"):
             if name in self.fields:
                 self.fields[name].widget.format = "%d/%m/%Y"
+
+    def main_fields(self) -> list[Any]:
+        """The fields drawn one under another (activities/activity_form.html); the audience grid adds its own."""
+        return list(self.visible_fields())
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
@@ -263,12 +327,27 @@ class TrainingParticipantForm(TrethoModelForm):
         else:
             field.queryset = staff.filter(group__unit__path__startswith=training.unit.path).order_by(
                 "group__sort_key", "group_id", "full_name", "pk")
+        # Left empty, the category follows from the staff member's role (clean); a new participant's sex is asked
+        # for (the model allows it blank only for participants carried over from the registry's old flags).
+        self.fields["category"].required = False
+        self.fields["category"].help_text = _("Để trống khi chọn người trong danh sách nhóm trẻ: lấy theo vị trí "
+                                              "công việc của người đó.")
+        self.fields["sex"].required = self.instance.pk is None or bool(self.instance.sex)
+        self.fields["sex"].error_messages["required"] = _("Chọn giới tính của người tham dự.")
+        self.fields["staff"].widget.attrs["data-role-categories"] = json.dumps(
+            {str(pk): STAFF_ROLE_CATEGORIES.get(role, "") for pk, role in field.queryset.values_list("pk", "role")})
         self.fields["birth_year"].localize = False
         self.fields["birth_year"].widget = forms.TextInput(attrs={"inputmode": "numeric", "class": "form-control"})
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
         training, staff = cleaned.get("training"), cleaned.get("staff")
+        if not cleaned.get("category") and "category" not in self.errors:
+            if staff is not None:
+                cleaned["category"] = STAFF_ROLE_CATEGORIES.get(staff.role, AudienceCategory.OTHER)
+                self.instance.category = cleaned["category"]
+            else:
+                self.add_error("category", _("Chọn đối tượng của người tham dự."))
         if training is not None and staff is not None:
             twice = TrainingParticipant.objects.filter(training=training, staff=staff).exclude(pk=self.instance.pk)
             if twice.exists():

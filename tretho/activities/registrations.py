@@ -23,25 +23,35 @@ from .models import (
     TrainingAudience,
     TrainingParticipant,
 )
-from .views import AudienceActivityEditView, ParticipantEditView, activity_detail_context
+from .views import ActivityEditView, ParticipantEditView, activity_detail_context
 
 _DETAIL = {"detail_template": "activities/activity_detail.html", "detail_context": activity_detail_context}
 
-_ACTIVITIES: tuple[tuple[Any, str, list[tuple[str, Any]]], ...] = (
-    (Training, "Training", [("participants", _("Người tham dự"))]),
-    (CommunicationEvent, "CommunicationEvent", []),
-    (ParentingSession, "ParentingSession", [("families", _("Gia đình tham gia"))]),
-    (Meeting, "Meeting", [("follow_ups", _("Việc giao sau cuộc họp"))]),
-    (Commendation, "Commendation", []),
-    (Proposal, "Proposal", []),
+# The page's fields in reading order: the title is the page's heading (not repeated), then where and when, who
+# organised, the cost, what is particular to the kind, the note last. The plan tasks have their own section.
+_HELD = ("unit", "start_date", "end_date", "venue", "organiser", "organiser_text", "cost", "funding_source")
+_ACTIVITIES: tuple[tuple[Any, str, list[tuple[str, Any]], tuple[str, ...]], ...] = (
+    (Training, "Training", [("participants", _("Người tham dự"))],
+     (*_HELD, "kind", "topics", "materials", "trainers", "note")),
+    (CommunicationEvent, "CommunicationEvent", [], (*_HELD, "channel", "sessions", "copies", "note")),
+    (ParentingSession, "ParentingSession", [("families", _("Gia đình tham gia"))],
+     (*_HELD, "format", "families_count", "note")),
+    (Meeting, "Meeting", [("follow_ups", _("Việc giao sau cuộc họp"))],
+     (*_HELD, "kind", "committee", "chair", "attendees", "attendee_count", "conclusions", "note")),
+    (Commendation, "Commendation", [],
+     ("unit", "decision_number", "decision_date", "recipient_kind", "recipient_name", "recipient_agency", "level",
+      "form", "reason", "proposed_by", "note")),
+    (Proposal, "Proposal", [],
+     ("unit", "kind", "raised_on", "content", "addressed_level", "addressed_agency", "status", "answer",
+      "answered_on", "answered_by", "note")),
 )
-# Trainings, communication and parenting sessions: the people reached are typed on the activity's own form.
-_GRID_VIEWS = {"views": {"add": AudienceActivityEditView, "edit": AudienceActivityEditView}}
-for model, name, related in _ACTIVITIES:
-    grid = _GRID_VIEWS if issubclass(getattr(forms, f"{name}Form"), forms.AudienceGridMixin) else {}
+# Every activity's add/edit page draws the plan tasks as grouped checkboxes; trainings, communication and parenting
+# sessions add the grid of people reached.
+_EDIT_VIEWS = {"views": {"add": ActivityEditView, "edit": ActivityEditView}}
+for model, name, related, detail_fields in _ACTIVITIES:
     register(model, filterset=getattr(filters, f"{name}FilterSet"), table=getattr(tables, f"{name}Table"),
              form=getattr(forms, f"{name}Form"), serializer=getattr(serializers, f"{name}Serializer"),
-             extra=_DETAIL | grid | {"related": related})
+             detail_fields=detail_fields, extra=_DETAIL | _EDIT_VIEWS | {"related": related})
 
 # An activity's parts: their own pages exist (list, edit, history); they are usually added from the activity's page.
 _PARTS: tuple[tuple[Any, str], ...] = (

@@ -76,8 +76,10 @@ def activity_detail_context(request: HttpRequest, activity: Any) -> dict[str, An
     return context
 
 
-class AudienceActivityEditView(ObjectEditView):
-    """The generic add/edit page (scope, version check) drawn with the audience grid (forms.AudienceGridMixin)."""
+class ActivityEditView(ObjectEditView):
+    """The generic add/edit page (scope, version check) of every activity, drawn with the plan tasks' checkbox box
+    (forms.TaskCheckboxes, its style in static activities/forms.css) and, for trainings, communication and
+    parenting sessions, the audience grid (forms.AudienceGridMixin)."""
 
     template_name = "activities/activity_form.html"
 

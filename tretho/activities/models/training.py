@@ -49,6 +49,11 @@ class TrainingAudience(AudienceCount):
                                                name="activities_training_audience_unique")]
 
 
+# The audience category a registry staff member is counted in, by their role (cooks count with the caregivers).
+STAFF_ROLE_CATEGORIES = {"owner_manager": AudienceCategory.GROUP_OWNERS, "teacher": AudienceCategory.TEACHERS,
+                         "caregiver": AudienceCategory.CAREGIVERS, "cook": AudienceCategory.CAREGIVERS}
+
+
 class TrainingParticipant(TrethoModel):
     """A named participant. Linked to a registry Staff record when the person works in a childcare group."""
 
