@@ -203,7 +203,9 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # The report levels 1 tỉnh, 2 huyện, 3 xã appear on PeriodDeadline.level and ReportingRequirement.reporter_level:
     # one enum name for both (else drf_spectacular.W001 under check --deploy).
-    "ENUM_NAME_OVERRIDES": {"ReportLevelEnum": "tretho.reporting.choices.ReportLevel"},
+    "ENUM_NAME_OVERRIDES": {"ReportLevelEnum": "tretho.reporting.choices.ReportLevel",
+                            # Plan tasks and activities share the budget sources.
+                            "BudgetSourceEnum": "tretho.programmes.choices.BudgetSource"},
 }
 
 DJANGO_TABLES2_TEMPLATE = "core/table.html"
