@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -42,12 +43,15 @@ class TrethoModelForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
         owner_field = str(getattr(self._meta.model, "scope_path_field", "")).split("__")[0]
+        self._sole_unit_field = ""  # the owner field when it picks a unit: preselected on add (sole_unit)
         field: Any  # model choice fields carry queryset/choices, which plain Field does not declare
         for name, field in self.fields.items():
             # Units and owners the user may write into; other choices (agencies…) those they may see.
             choice_action = action if name == owner_field else VIEW
             if restrict_choices(field, user, choice_action):
                 model = field.queryset.model
+                if name == owner_field and model.scope_path_field == "path":  # a unit: scoped by its own path
+                    self._sole_unit_field = name
                 if getattr(model, "lookup_by_search", False):
                     field.widget = SearchSelect(model._meta.label_lower, choice_action)
                     field.widget.choices = field.choices
@@ -62,6 +66,26 @@ class TrethoModelForm(forms.ModelForm):
             field.widget.attrs.setdefault("class", css)
             if isinstance(field, forms.DateField):
                 field.widget.attrs.setdefault("placeholder", "dd/mm/yyyy")
+
+    def get_initial_for_field(self, field: forms.Field, field_name: str) -> Any:
+        value = super().get_initial_for_field(field, field_name)
+        if value is None and field_name == self._sole_unit_field and not self.is_bound and not self.instance.pk:
+            value = self.sole_unit(field)
+        return value
+
+    def sole_unit(self, field: Any) -> Any:
+        """On an add form, the pk of the one unit the user may write into among the field's choices (read when
+        the form renders, after any view has narrowed them), preferring units in force today: an officer of
+        one commune finds it selected. None when there are several (a manager picks)."""
+        cache: dict[str, Any] = self.__dict__.setdefault("_sole_unit_cache", {})
+        if "pk" not in cache:
+            choices = field.queryset
+            in_force = getattr(choices, "in_force_on", None)
+            pks = list(in_force(timezone.localdate()).values_list("pk", flat=True)[:2]) if in_force else []
+            if not pks:  # none in force (an officer of a dissolved commune still writes into it)
+                pks = list(choices.values_list("pk", flat=True)[:2])
+            cache["pk"] = pks[0] if len(pks) == 1 else None
+        return cache["pk"]
 
     def save_scoped(self, writable: models.QuerySet) -> models.Model:
         """Save inside the caller's transaction; refuse a stale version (saying what changed) and an object
