@@ -212,6 +212,8 @@ def do_mark_done(task: Any, *, done_on: dt.date, evidence: str, acting_user: Any
     check_done_on(done_on)
     if not evidence.strip():
         raise ValidationError({"evidence": _("Ghi kết quả, minh chứng hoàn thành.")})
+    # Lock the task row: two marks at once must not both pass the check (the second would hit the one-to-one).
+    type(task)._default_manager.select_for_update().filter(pk=task.pk).exists()
     if TaskCompletion.objects.filter(task=task).exists():
         raise ValidationError(_("Nhiệm vụ này đã được xác nhận hoàn thành."), code="exists")
     completion = TaskCompletion(task=task, done_on=done_on, evidence=evidence.strip(), marked_by=acting_user,

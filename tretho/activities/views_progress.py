@@ -24,6 +24,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -51,7 +52,8 @@ def url_or_none(name: str, *args: Any) -> str | None:
 
 def safe_next(request: HttpRequest, default: str) -> str:
     back = request.POST.get("next") or ""
-    return back if back.startswith("/") and not back.startswith("//") else default
+    return back if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
+                                                   require_https=request.is_secure()) else default
 
 
 class ScopedPage(LoginRequiredMixin, View):
