@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 from django.db import models
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -55,9 +56,9 @@ def plan_short_label(plan: Any) -> str:
     return f"{label} ({plan.span_label}) – {plan.unit}"
 
 
-def _short(text: str, limit: int = 90) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _short(text: str) -> str:
+    """A task's title on one line, cut to fit a phone's checkbox label."""
+    return Truncator(" ".join(str(text).split())).chars(90)
 
 
 class TaskCheckboxes(forms.CheckboxSelectMultiple):
