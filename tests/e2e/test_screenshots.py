@@ -290,6 +290,9 @@ def test_take_the_activities_screenshots(demo_site, browser, tmp_path):
     page.fill("#id_start_date", "12/09/2017")
     page.fill("#id_audience_bao_mau_female", "12")
     page.fill("#id_audience_chu_nhom_female", "3")
+    # The plan tasks are ticked in a box of checkboxes grouped by plan (no multiple select).
+    expect(page.locator(".task-picker input[type=checkbox][name=tasks]").first).to_be_visible()
+    expect(page.locator("select[name=tasks]")).to_have_count(0)
     shoot(page, "40-them-lop-tap-huan")
     page.goto(f"{base}{staff_training.get_absolute_url()}")
     page.locator("#activity-add").get_by_role("link", name="Nhập danh sách người tham dự từ Excel").click()
@@ -314,6 +317,8 @@ def test_take_the_activities_screenshots(demo_site, browser, tmp_path):
     log_in(page, base, MANAGER, DEMO_PASSWORD)
     page.goto(f"{base}/activities/calendar/?month=2017-05&view=month&within={dong_nai.pk}")
     expect(page.locator("table.calendar-month")).to_be_visible()
+    # The 3-month broadcasting campaign is one bar per week row, not an entry in each day.
+    expect(page.locator("table.calendar-month .calendar-bar").first).to_contain_text("Phát thanh")
     shoot(page, "42-lich-hoat-dong")
     page.goto(f"{base}{plan.get_absolute_url()}")
     expect(page.locator(".task-progress").first).to_be_visible()
