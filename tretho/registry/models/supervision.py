@@ -126,8 +126,11 @@ class SupervisionVisit(_GroupPart):
     follow_up_status = models.CharField(_("tình trạng khắc phục"), max_length=20, choices=FollowUpStatus.choices,
                                         default=FollowUpStatus.NONE)
     follow_up_done_on = models.DateField(_("ngày khắc phục xong"), null=True, blank=True)
+    tasks = models.ManyToManyField("programmes.PlanTask", verbose_name=_("thực hiện nhiệm vụ kế hoạch"), blank=True,
+                                   related_name="supervisionvisits")
 
     personal_fields = ("team_members",)
+    date_field = "date"  # the day that counts for plan task progress (as activities' date_field)
 
     class Meta:
         verbose_name = _("lần giám sát")
