@@ -49,6 +49,13 @@ def audience_summary(activity: Any) -> dict[str, Any] | None:
     return {"rows": rows, "male": male, "female": female, "total": male + female}
 
 
+PART_LISTS: dict[type, list[tuple[str, Any, str]]] = {
+    Training: [("activities:trainingparticipant_list", _("Danh sách người tham dự: lọc, xuất Excel"), "training")],
+    ParentingSession: [("activities:parentingfamily_list", _("Danh sách gia đình: lọc, xuất Excel"), "session")],
+    Meeting: [("activities:meetingfollowup_list", _("Việc giao sau cuộc họp: lọc, xuất Excel"), "meeting")],
+}
+
+
 def activity_detail_context(request: HttpRequest, activity: Any) -> dict[str, Any]:
     """Extra context of every activity's page (registered as the activities' `detail_context`)."""
     can_add = user_can(request.user, ADD, activity)
@@ -58,7 +65,11 @@ def activity_detail_context(request: HttpRequest, activity: Any) -> dict[str, An
         # The Excel import of the participants (views_import: who may change the training and see names).
         links.append((reverse("activities:participant_import", args=[activity.pk]),
                       _("Nhập danh sách người tham dự từ Excel")))
+    # Each part's own list (filters, Excel export) for this activity: the page shows one page of it.
+    part_lists = [(f"{reverse(name)}?{field}={activity.pk}", label)
+                  for name, label, field in PART_LISTS.get(type(activity), [])]
     context: dict[str, Any] = {
+        "part_lists": part_lists,
         "tasks": plan_tasks(request, activity),
         "audience": audience_summary(activity),
         "add_links": links,
