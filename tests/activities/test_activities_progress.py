@@ -113,5 +113,22 @@ def test_query_count_does_not_grow_with_tasks(pw):
     many = list(PlanTask.objects.filter(plan=cascade.plan))
     with CaptureQueriesContext(connection) as large:
         result = progress.task_progress(many, user=pw.world.manager_a, today=MAY)
-    assert len(large.captured_queries) == len(small.captured_queries) <= 1 + 6
+    assert len(large.captured_queries) == len(small.captured_queries) <= 1 + len(progress.PROGRESS_MODELS)
     assert result[more[3].pk].state == TaskProgress.IN_PROGRESS and result[more[20].pk].state == TaskProgress.DONE
+
+
+def test_a_supervision_visit_naming_the_task_moves_it_to_in_progress(pw):
+    from tests.registry.records_factories import make_visit
+    from tests.registry.supervision_helpers import make_group
+
+    task = pw.cascade.task_everyone
+    group = make_group(pw.world.commune_a1a)
+    planned = make_visit(pw.world, group, dt.date(2017, 6, 1))  # next month: does not start the task
+    planned.tasks.add(task)
+    assert state(task, MAY) == TaskProgress.NOT_STARTED
+    visit = make_visit(pw.world, group, dt.date(2017, 5, 12))
+    visit.tasks.add(task)
+    result = progress.task_progress([task], user=pw.world.officer_b1, today=MAY)[task.pk]
+    assert result.state == TaskProgress.IN_PROGRESS and result.counts == {}  # the state is everyone's
+    mine = progress.task_progress([task], user=pw.world.officer_a1a, today=MAY)[task.pk]
+    assert mine.counts == {"supervisionvisit": 2}

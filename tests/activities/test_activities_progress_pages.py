@@ -37,6 +37,22 @@ def yesterday() -> str:
     return (timezone.localdate() - dt.timedelta(days=1)).strftime("%d/%m/%Y")
 
 
+
+def test_task_page_lists_the_supervision_visits_naming_it(client, pw):
+    from tests.registry.records_factories import make_visit
+    from tests.registry.supervision_helpers import make_group
+
+    task = pw.cascade.task_everyone
+    visit = make_visit(pw.world, make_group(pw.world.commune_a1a, name="Nhóm trẻ Sơn Ca"), dt.date(2017, 5, 12))
+    visit.tasks.add(task)
+    login(client, pw.world.manager_a)
+    page = text(client.get(reverse("activities:task_progress", args=[task.pk])))
+    assert visit.get_absolute_url() in page
+    assert "12/05/2017" in page and "Giám sát nhóm trẻ (1)" in page
+    assert pw.world.commune_a1a.name in page
+    plan = text(client.get(pw.cascade.plan.get_absolute_url()))
+    assert "1 hoạt động" in plan
+
 # -- marking done ----------------------------------------------------------------------------------------------
 
 def test_lead_agency_marks_a_task_done_with_evidence_and_activities(client, pw):

@@ -4,7 +4,8 @@
    done beats everything else, a late completion included.
 2. **Quá hạn (overdue)** else, when its deadline has passed (deadline < today; on the deadline day itself it is
    not yet late).
-3. **Đang thực hiện (in progress)** else, when an activity of `ACTIVITY_MODELS` names the task — or one of its
+3. **Đang thực hiện (in progress)** else, when an activity of `PROGRESS_MODELS` (the activities and the
+   registry's supervision visits) names the task — or one of its
    sub-items, down to `SUBTASK_DEPTH` levels — and took place on or before today (its `date_field`; a training
    planned for next month does not start the task).
 4. **Chưa thực hiện (not started)** otherwise.
@@ -39,6 +40,7 @@ from tretho.accounts.choices import ROLE_ACTIONS, RoleCode
 from tretho.core.integrity import claim_version
 from tretho.core.scoping import CHANGE, VIEW, scope_for, user_can
 from tretho.core.text import collation_key
+from tretho.registry.models import SupervisionVisit
 
 from .choices import FollowUpState, TaskProgress
 from .models import ACTIVITY_MODELS, MeetingFollowUp, TaskCompletion
@@ -47,6 +49,9 @@ SUBTASK_DEPTH = 3  # 1 → 1.1 → 1.1.1: activities naming a sub-item up to thi
 STATE_ORDER = (TaskProgress.NOT_STARTED, TaskProgress.IN_PROGRESS, TaskProgress.DONE, TaskProgress.OVERDUE)
 # Roles that may mark any task of a plan of their unit, whatever their agency.
 PLAN_ROLES = (RoleCode.ADMIN, RoleCode.PROGRAMME_MANAGER)
+# What carries a task out, for its progress only (not the calendar, metrics or lists): every activity kind and the
+# supervision visits of childcare groups (a plan's "tổ chức giám sát" task).
+PROGRESS_MODELS: tuple[Any, ...] = (*ACTIVITY_MODELS, SupervisionVisit)
 
 
 @dataclass
@@ -99,7 +104,7 @@ def task_progress(tasks: Iterable[Any], *, user: Any = None, today: dt.date | No
         "pk", "task_id", "done_on")}
     started: set[int] = set()
     seen: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-    for model in ACTIVITY_MODELS:
+    for model in PROGRESS_MODELS:
         source = model.tasks.field.m2m_field_name()
         name = str(model._meta.model_name)
         for row in activity_links(model, ids, user):

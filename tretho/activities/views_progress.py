@@ -33,12 +33,13 @@ from tretho.core.history import field_changes
 from tretho.core.scoping import CHANGE, VIEW
 from tretho.core.views import SCOPE_RESTRICT
 from tretho.programmes.models import PlanTask
+from tretho.registry.models import SupervisionVisit
 from tretho.registry.supervision.views import UnitChoiceForm
 
 from . import progress
 from .choices import FollowUpState
 from .forms_progress import CompletionForm, FollowUpDoneForm
-from .models import ACTIVITY_MODELS, MeetingFollowUp, TaskCompletion
+from .models import MeetingFollowUp, TaskCompletion
 
 FOLLOW_UP_PAGE_SIZE = 50
 
@@ -88,9 +89,10 @@ def task_activities(task: PlanTask, user: Any) -> list[dict[str, Any]]:
     match = models.Q()
     for depth in range(progress.SUBTASK_DEPTH):
         match |= models.Q(**{"tasks" + "__parent" * depth: task})
-    for model in ACTIVITY_MODELS:
+    for model in progress.PROGRESS_MODELS:
+        unit = "group__unit" if model is SupervisionVisit else "unit"
         rows = list(model.objects.restrict(user, VIEW).filter(
-            pk__in=model.objects.filter(match).values("pk")).select_related("unit").order_by(
+            pk__in=model.objects.filter(match).values("pk")).select_related(unit).order_by(
             F(model.date_field).desc(), "pk"))
         if rows:
             name = model._meta.model_name

@@ -140,6 +140,11 @@ class SupervisionVisit(_GroupPart):
     def __str__(self) -> str:
         return f"{self.date:%d/%m/%Y} – {self.group}"
 
+    @property
+    def activity_date(self) -> dt.date:
+        """The day shown beside it among a plan task's activities (as an activity's activity_date)."""
+        return self.date
+
     def clean(self) -> None:
         super().clean()
         errors = {}
