@@ -103,6 +103,36 @@ def task_choices(tasks: list[PlanTask]) -> list[tuple[str, list[tuple[int, str]]
     return groups
 
 
+def offer_tasks(form: Any, unit: AdministrativeUnit | None, name: str = "tasks") -> None:
+    """Set form's task field (a TaskChoiceField) to the tasks the user may see, and offer those of plans of unit
+    or above (all visible ones while the unit is unknown) with the tasks already chosen, grouped by plan."""
+    field: Any = form.fields[name]
+    field.queryset = PlanTask.objects.restrict(form.user).select_related("plan", "plan__unit").order_by(
+        "-plan__unit__level", "plan__unit__path", "plan_id", "order", "pk")
+    shown = field.queryset
+    if unit is not None:
+        # The page offers the tasks of this unit's plans and those above; a changed unit is checked in clean
+        # (a bound form keeps every visible task valid so that clean can say which task is outside).
+        shown = shown.filter(plan__unit__path__in=unit_and_above_paths(unit))
+        if not form.is_bound:
+            field.queryset = shown
+    chosen = form[name].value() or []
+    chosen_ids = {int(pk) for pk in chosen if str(pk).isdigit() and len(str(pk)) < 10}
+    shown = field.queryset.filter(models.Q(pk__in=shown.values("pk")) | models.Q(pk__in=chosen_ids))
+    field.choices = task_choices(list(shown))
+
+
+def check_tasks(form: Any, unit: AdministrativeUnit | None, tasks: Any, name: str = "tasks") -> None:
+    """An error on the task field when a chosen task belongs to a plan of neither unit nor a unit above it."""
+    if unit is not None and tasks:
+        allowed = set(unit_and_above_paths(unit))
+        outside = [task for task in tasks if task.plan.unit.path not in allowed]
+        if outside:
+            form.add_error(name, _(
+                "Nhiệm vụ “%(task)s” thuộc kế hoạch của địa bàn khác: chỉ chọn nhiệm vụ trong kế hoạch của "
+                "%(unit)s hoặc của cấp trên.") % {"task": outside[0], "unit": unit})
+
+
 def _chosen(form: forms.ModelForm, name: str, model: type[models.Model]) -> Any:
     """The record a field holds: posted, else the instance's, else the add link's pre-filled value (?training=7).
     None when unknown or not a valid id."""
@@ -131,21 +161,7 @@ class ActivityForm(TrethoModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field: Any = self.fields["tasks"]
-        field.queryset = PlanTask.objects.restrict(self.user).select_related("plan", "plan__unit").order_by(
-            "-plan__unit__level", "plan__unit__path", "plan_id", "order", "pk")
-        unit = _chosen(self, "unit", AdministrativeUnit)
-        shown = field.queryset
-        if unit is not None:
-            # The page offers the tasks of this unit's plans and those above; a changed unit is checked in clean
-            # (a bound form keeps every visible task valid so that clean can say which task is outside).
-            shown = shown.filter(plan__unit__path__in=unit_and_above_paths(unit))
-            if not self.is_bound:
-                field.queryset = shown
-        chosen = self["tasks"].value() or []
-        chosen_ids = {int(pk) for pk in chosen if str(pk).isdigit() and len(str(pk)) < 10}
-        shown = field.queryset.filter(models.Q(pk__in=shown.values("pk")) | models.Q(pk__in=chosen_ids))
-        field.choices = task_choices(list(shown))
+        offer_tasks(self, _chosen(self, "unit", AdministrativeUnit))
         for name in ("start_date", "end_date", "decision_date", "raised_on", "answered_on"):
             if name in self.fields:
                 self.fields[name].widget.format = "%d/%m/%Y"
@@ -156,14 +172,7 @@ class ActivityForm(TrethoModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
-        unit, tasks = cleaned.get("unit"), cleaned.get("tasks")
-        if unit is not None and tasks:
-            allowed = set(unit_and_above_paths(unit))
-            outside = [task for task in tasks if task.plan.unit.path not in allowed]
-            if outside:
-                self.add_error("tasks", _(
-                    "Nhiệm vụ “%(task)s” thuộc kế hoạch của địa bàn khác: chỉ chọn nhiệm vụ trong kế hoạch của "
-                    "%(unit)s hoặc của cấp trên.") % {"task": outside[0], "unit": unit})
+        check_tasks(self, cleaned.get("unit"), cleaned.get("tasks"))
         return cleaned
 
 

@@ -15,8 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tretho.activities.forms import TaskChoiceField, check_tasks, offer_tasks
 from tretho.core.forms import DayField, TrethoModelForm
 from tretho.metrics.sync import national_root
+from tretho.programmes.models import PlanTask
 
 from ..choices import CriterionKind, CriterionResult
 from ..models import ChecklistCriterion, ChecklistTemplate, ChildcareGroup, SupervisionVisit, VisitResult
@@ -87,11 +89,16 @@ def template_for(day: dt.date, current: ChecklistTemplate | None = None) -> Chec
 
 class SupervisionVisitForm(TrethoModelForm):
     AUTO_OUTCOME = gettext_lazy("Tự tính theo kết quả các tiêu chí")
+    # The plan tasks the visit carries out: as on an activity's form (tasks of plans of the group's unit or above).
+    tasks = TaskChoiceField(queryset=PlanTask.objects.all(), required=False,
+                            label=gettext_lazy("Thực hiện nhiệm vụ kế hoạch"),
+                            help_text=gettext_lazy("Các nhiệm vụ trong kế hoạch của địa bàn này hoặc cấp trên mà "
+                                                   "lần giám sát này thực hiện."))
 
     class Meta:
         model = SupervisionVisit
         fields = ["group", "date", "team_agencies", "team_members", "findings", "recommendations", "outcome",
-                  "follow_up_deadline", "follow_up_status", "follow_up_done_on"]
+                  "follow_up_deadline", "follow_up_status", "follow_up_done_on", "tasks"]
         widgets = {
             "team_members": forms.Textarea(attrs={"rows": 2}),
             "findings": forms.Textarea(attrs={"rows": 3}),
@@ -106,6 +113,7 @@ class SupervisionVisitForm(TrethoModelForm):
         outcome.choices = [("", self.AUTO_OUTCOME), *list(outcome.choices)[1:]]
         self.fields["outcome"].help_text = _("Để “tự tính”: đạt tất cả khi không có tiêu chí không đạt.")
         self.group, self.day = self._group_and_day()
+        offer_tasks(self, self.group.unit if self.group else None)
         current = self.instance.template if self.instance.pk else None
         self.template = template_for(self.day, current) if self.day else None
         self.criteria = list(self.template.criteria.order_by("order", "id")) if self.template else []
@@ -182,6 +190,8 @@ class SupervisionVisitForm(TrethoModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
+        group = cleaned.get("group")
+        check_tasks(self, group.unit if group else None, cleaned.get("tasks"))
         if cleaned.get("date") and self.template is None:
             self.add_error("date", _("Không có bộ tiêu chí giám sát nào có hiệu lực vào ngày này."))
         if self.template is not None:

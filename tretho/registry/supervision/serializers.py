@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from tretho.activities.forms import unit_and_above_paths
 from tretho.core.api import TrethoSerializer
 
 from ..models import ChecklistCriterion, ChecklistTemplate, SupervisionVisit, VisitResult
@@ -57,7 +58,8 @@ class SupervisionVisitSerializer(TrethoSerializer):
     class Meta:
         model = SupervisionVisit
         fields = ["id", "group", "date", "template", "team_agencies", "team_members", "outcome", "findings",
-                  "recommendations", "follow_up_deadline", "follow_up_status", "follow_up_done_on", *_BOOKKEEPING]
+                  "recommendations", "follow_up_deadline", "follow_up_status", "follow_up_done_on", "tasks",
+                  *_BOOKKEEPING]
         extra_kwargs = {"template": {"required": False,
                                      "help_text": "Để trống: phiên bản có hiệu lực vào ngày giám sát."}}
 
@@ -71,6 +73,15 @@ class SupervisionVisitSerializer(TrethoSerializer):
                 raise serializers.ValidationError(
                     {"date": [_("Không có bộ tiêu chí giám sát nào có hiệu lực vào ngày này.")]})
             attrs["template"] = template
+        # The plan tasks it carries out (only those the user may see: TrethoSerializer) of plans of the group's
+        # unit or above, as an activity's.
+        group = attrs.get("group") or getattr(self.instance, "group", None)
+        tasks = attrs.get("tasks")
+        if group is not None and tasks:
+            allowed = set(unit_and_above_paths(group.unit))
+            if any(task.plan.unit.path not in allowed for task in tasks):
+                raise serializers.ValidationError({"tasks": _(
+                    "Chỉ chọn nhiệm vụ trong kế hoạch của địa bàn này hoặc của cấp trên.")})
         _model_rules(SupervisionVisit, self.instance, attrs)
         return attrs
 
