@@ -11,8 +11,8 @@ from django.core.management import call_command
 
 from tests.demo.demo_units import build_demo_units
 from tretho.accounts.models import User
-from tretho.activities import demo
-from tretho.activities.choices import AudienceCategory, FollowUpState, MeetingKind, ProposalStatus
+from tretho.activities import demo, progress
+from tretho.activities.choices import AudienceCategory, FollowUpState, MeetingKind, ProposalStatus, TaskProgress
 from tretho.activities.models import (
     Commendation,
     CommunicationAudience,
@@ -95,14 +95,21 @@ def test_dong_nai_activities_carry_out_the_plan_tasks(loaded):
     answered = Proposal.objects.get(status=ProposalStatus.ANSWERED)
     assert answered.unit_id == hoa_an.pk and answered.answered_by.name == "Sở Giáo dục và Đào tạo tỉnh Đồng Nai"
     assert answered.tasks.get() == task("dong-nai-2017", 1)
-    # Done: tasks 1 and 4 (evidence); activities: 3, 6, 7; nothing yet: 2 (the registry's visits are of 2024), 5.
+    # Done: tasks 1 and 4 (evidence); activities: 3, 6, 7; supervision visits of Sep–Oct 2017 (Thông tư 13/2015
+    # checklist): 2; nothing yet: 5.
     assert set(TaskCompletion.objects.values_list("task", flat=True)) == {
         task("dong-nai-2017", 1).pk, task("dong-nai-2017", 4).pk}
     assert all(c.evidence for c in TaskCompletion.objects.all())
-    for number in (2, 5):
-        untouched = task("dong-nai-2017", number)
-        assert not any(getattr(untouched, name).exists() for name in (
-            "trainings", "communicationevents", "parentingsessions", "meetings", "commendations", "proposals"))
+    untouched = task("dong-nai-2017", 5)
+    assert not any(getattr(untouched, name).exists() for name in (
+        "trainings", "communicationevents", "parentingsessions", "meetings", "commendations", "proposals",
+        "supervisionvisits"))
+    supervision = task("dong-nai-2017", 2)
+    assert supervision.supervisionvisits.count() == 3
+    assert {v.group.unit_id for v in supervision.supervisionvisits.all()} == {long_binh.pk, hoa_an.pk}
+    states = progress.task_progress([supervision, untouched], today=dt.date(2017, 12, 1))
+    assert states[supervision.pk].state == TaskProgress.IN_PROGRESS
+    assert states[untouched.pk].state != TaskProgress.IN_PROGRESS
     check_every_record_is_valid()
 
 

@@ -21,6 +21,7 @@ from tretho.metrics import registry as metric_registry
 from tretho.registry import demo
 from tretho.registry.choices import FollowUpStatus, GroupStatus, ProgrammeSupportKind, VisitOutcome
 from tretho.registry.models import (
+    ChecklistTemplate,
     ChildcareGroup,
     Enrolment,
     Enterprise,
@@ -73,6 +74,7 @@ def test_twenty_groups_of_the_plan_with_staff_enrolment_visits_and_enterprises(l
 
     check_every_record_is_valid()
     check_visits_have_results_findings_and_follow_ups()
+    check_2017_visits_follow_thong_tu_13()
     check_enterprises_sit_in_the_nearby_zones_and_contribute()
 
 
@@ -85,7 +87,7 @@ def check_every_record_is_valid():
 
 
 def check_visits_have_results_findings_and_follow_ups():
-    visits = SupervisionVisit.objects.all()
+    visits = SupervisionVisit.objects.filter(date__year=2024)  # the 2017 ones: check_2017_visits
     assert visits.count() == len(demo.VISITS)
     template = visits.first().template
     assert all(visit.results.count() == template.criteria.count() for visit in visits)
@@ -102,6 +104,22 @@ def check_visits_have_results_findings_and_follow_ups():
     statuses = set(visits.values_list("follow_up_status", flat=True))
     assert {FollowUpStatus.NONE, FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS, FollowUpStatus.DONE} <= statuses
     assert all(visit.team_agencies.count() >= 2 for visit in visits)
+
+
+def check_2017_visits_follow_thong_tu_13():
+    """The 2017 visits use the demo's Thông tư 13/2015 version (the shipped one starts on 15/02/2022) and carry out
+    the Đồng Nai 2017 plan's supervision task."""
+    visits = SupervisionVisit.objects.filter(date__year=2017).select_related("template", "group")
+    assert {v.group.code for v in visits} == {spec.group for spec in demo.VISITS_2017}
+    template = ChecklistTemplate.in_force_on(dt.date(2017, 10, 1))
+    assert template.code == "tt13-2015" and all(v.template == template for v in visits)
+    assert ChecklistTemplate.in_force_on(dt.date(2022, 2, 15)).code != "tt13-2015"
+    assert all(v.results.count() == template.criteria.count() for v in visits)
+    assert {v.group.code: v.outcome for v in visits}["LB02"] == VisitOutcome.MEETS_PARTLY
+    for visit in visits:
+        visit.full_clean()
+        task = visit.tasks.get()
+        assert task.plan.start_year == 2017 and "giám sát hoạt động của các nhóm trẻ" in task.title
 
 
 def check_enterprises_sit_in_the_nearby_zones_and_contribute():
@@ -124,7 +142,7 @@ def test_metrics_scope_and_map_on_the_demo(loaded, client):
     # 2024: the group closed in 2023 is out; the one suspended since August 2024 still operated part of the year.
     assert compute("so_nhom_tre_hoat_dong", *YEAR_2024) == 19
     assert compute("so_nhom_tre_duoc_giam_sat", *YEAR_2024) == len(demo.VISITS)
-    meeting = SupervisionVisit.objects.filter(outcome=VisitOutcome.MEETS_ALL).count()
+    meeting = SupervisionVisit.objects.filter(date__year=2024, outcome=VisitOutcome.MEETS_ALL).count()
     assert 0 < meeting < len(demo.VISITS)
     assert compute("ty_le_nhom_tre_dat_tat_ca_tieu_chi", *YEAR_2024) == (
         Decimal(100) * meeting / len(demo.VISITS)).quantize(Decimal("0.1"))

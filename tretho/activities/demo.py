@@ -703,6 +703,10 @@ def load_activities_demo(unit: Any, agencies: dict[str, Any], plans: dict[str, A
     for completion in COMPLETIONS:
         writer.ensure(TaskCompletion, {"task": writer.tasks(completion.task)},
                       {"done_on": completion.done_on, "evidence": completion.evidence})
+    # The 2017 supervision of childcare groups (Long Bình, Hóa An) carries out the Đồng Nai plan's task 2.
+    from tretho.registry.demo import load_registry_visits_2017
+
+    load_registry_visits_2017(writer.tasks(DN_SUPERVISION), report)
 
 
 def _training(writer: _Writer, spec: TrainingSpec) -> None:

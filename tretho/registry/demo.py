@@ -45,6 +45,8 @@ from .choices import (
     StaffRole,
 )
 from .models import (
+    ChecklistCriterion,
+    ChecklistTemplate,
     ChildcareGroup,
     Enrolment,
     Enterprise,
@@ -260,6 +262,83 @@ def load_registry_visits(report: Any = None) -> None:
     groups = {group.code: group for group in ChildcareGroup.objects.filter(unit__in=units)}
     _visits(groups, report or _Counter())
 
+
+# -- 2017: supervision under Thông tư 13/2015 (Đồng Nai plan 2017, task 2) ---------------------------------------
+# The shipped checklist (Thông tư 49/2021) is in force from 15/02/2022: the 2017 visits use a demo version of the
+# rules then in force, with dates that do not overlap it (ChecklistTemplate.in_force_on picks by date).
+TT13 = "Thông tư 13/2015/TT-BGDĐT"
+TT13_TEMPLATE = {
+    "code": "tt13-2015", "version_label": "2015", "name": "Giám sát nhóm trẻ độc lập tư thục (theo Thông tư 13/2015)",
+    "legal_basis": f"{TT13} của Bộ Giáo dục và Đào tạo (bộ tiêu chí mẫu)",
+    "effective_from": D(2015, 7, 1), "effective_to": D(2022, 2, 14),
+}
+TT13_CRITERIA = (
+    ("TT1", "Có quyết định cho phép thành lập, hoạt động của cơ quan có thẩm quyền"),
+    ("TT2", "Phòng nuôi dưỡng, chăm sóc trẻ đủ diện tích, thoáng mát, đủ ánh sáng"),
+    ("TT3", "Có hàng rào, cổng bảo đảm an toàn cho trẻ"),
+    ("TT4", "Có đủ đồ dùng, đồ chơi, thiết bị tối thiểu cho trẻ"),
+    ("TT5", "Người chăm sóc trẻ có chứng chỉ bồi dưỡng chăm sóc, giáo dục trẻ"),
+    ("TT6", "Bếp ăn bảo đảm vệ sinh an toàn thực phẩm, lưu mẫu thức ăn"),
+    ("TT7", "Trẻ được khám sức khỏe định kỳ, theo dõi cân nặng, chiều cao"),
+)
+VISITS_2017 = (
+    VisitSpec("LB01", D(2017, 9, 21), LB_TEAM, LB_MEMBERS),
+    VisitSpec("LB02", D(2017, 9, 21), LB_TEAM, LB_MEMBERS, fails=("TT6",), follow_up=FollowUpStatus.DONE,
+              done_on=D(2017, 11, 10)),
+    VisitSpec("HA01", D(2017, 10, 26), HA_TEAM, HA_MEMBERS, fails=("TT5",), follow_up=FollowUpStatus.DONE,
+              done_on=D(2017, 12, 20)),
+)
+
+
+def ensure_tt13_checklist(report: Any = None) -> ChecklistTemplate:
+    """The demo's checklist version of Thông tư 13/2015 (01/07/2015 – 14/02/2022) with its yes/no criteria."""
+    from tretho.metrics.sync import national_root
+
+    report = report or _Counter()
+    fields = {k: v for k, v in TT13_TEMPLATE.items() if k not in ("code", "version_label")}
+    template = ensure(ChecklistTemplate, {"code": TT13_TEMPLATE["code"], "version_label": TT13_TEMPLATE[
+        "version_label"]}, fields | {"unit": national_root()}, report)
+    for order, (code, text) in enumerate(TT13_CRITERIA, start=1):
+        ensure(ChecklistCriterion, {"template": template, "code": code},
+               {"order": order, "text": text, "legal_basis": TT13}, report)
+    return template
+
+
+def load_registry_visits_2017(task: Any, report: Any = None) -> None:
+    """The 2017 visits in Long Bình and Hóa An against the Thông tư 13/2015 version, each carrying out task (the
+    Đồng Nai 2017 plan's "tổ chức giám sát" task). Needs the groups of `load_registry_demo`."""
+    from tretho.orgs.models import Agency
+
+    from .supervision.checks import derive_outcome
+
+    report = report or _Counter()
+    template = ensure_tt13_checklist(report)
+    criteria = list(template.criteria.order_by("order", "id"))
+    units = [commune(code) for code in (LONG_BINH, HOA_AN)]
+    groups = {group.code: group for group in ChildcareGroup.objects.filter(unit__in=units)}
+    for spec in VISITS_2017:
+        results = [(criterion, CriterionResult.FAIL if criterion.code in spec.fails else CriterionResult.PASS)
+                   for criterion in criteria]
+        failed = [criterion for criterion, result in results if result == CriterionResult.FAIL]
+        findings = "Nhóm trẻ hoạt động theo Quy chế, trẻ được chăm sóc chu đáo."
+        if failed:
+            findings += " Chưa đạt: " + "; ".join(f"{c.code} – {c.text}" for c in failed) + "."
+        values = {
+            "template": template, "team_members": spec.members,
+            "outcome": derive_outcome([result for _criterion, result in results]), "findings": findings,
+            "recommendations": "Khắc phục các tiêu chí chưa đạt và báo cáo UBND phường, xã." if failed else "",
+            "follow_up_deadline": spec.date + dt.timedelta(days=FOLLOW_UP_DAYS) if failed else None,
+            "follow_up_status": spec.follow_up if failed else FollowUpStatus.NONE,
+            "follow_up_done_on": spec.done_on if failed and spec.follow_up == FollowUpStatus.DONE else None,
+        }
+        visit = ensure(SupervisionVisit, {"group": groups[spec.group], "date": spec.date}, values, report)
+        agencies = set(Agency.objects.filter(name__in=spec.agencies).values_list("pk", flat=True))
+        if set(visit.team_agencies.values_list("pk", flat=True)) != agencies:
+            visit.team_agencies.set(agencies)
+        if set(visit.tasks.values_list("pk", flat=True)) != {task.pk}:
+            visit.tasks.set([task.pk])
+        for criterion, result in results:
+            ensure(VisitResult, {"visit": visit, "criterion": criterion}, {"result": result}, report)
 
 def _dong_nai_plan() -> Any:
     from tretho.programmes.models import Plan
