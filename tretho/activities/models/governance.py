@@ -29,7 +29,7 @@ class Meeting(HeldActivity):
                             default=MeetingKind.STEERING)
     committee = models.ForeignKey("orgs.SteeringCommittee", verbose_name=_("Ban Chỉ đạo"), null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="meetings")
-    chair = models.CharField(_("chủ trì"), max_length=300, blank=True,
+    chair = models.CharField(_("người chủ trì"), max_length=300, blank=True,
                              help_text=_("Chức vụ người chủ trì, ví dụ: Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo."))
     attendees = models.TextField(_("thành phần tham dự"), blank=True)
     attendee_count = models.PositiveIntegerField(_("số người tham dự"), null=True, blank=True)
