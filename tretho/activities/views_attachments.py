@@ -23,7 +23,7 @@ from django.views import View
 
 from tretho.core import signals
 from tretho.core.scoping import CHANGE, VIEW
-from tretho.core.views import SCOPE_RESTRICT
+from tretho.core.views import SCOPE_RESTRICT, get_in_scope_or_404
 
 from . import attachments
 from .choices import AttachmentKind
@@ -61,10 +61,10 @@ def owner_url(owner: models.Model | None) -> str | None:
 
 def get_attachment(request: HttpRequest, pk: int, action: str = VIEW) -> Attachment:
     """The attachment if the user may see it (and, for CHANGE, change its owner); 404 otherwise."""
-    found = attachments.visible_attachments(request.user, VIEW).select_related("content_type").filter(pk=pk).first()
-    if found is None or (action == CHANGE and not attachments.may_remove(request.user, found)):
-        if Attachment.objects.filter(pk=pk).exists():
-            signals.access_denied.send(sender=Attachment, request=request, object_pk=pk)
+    found = get_in_scope_or_404(
+        request, attachments.visible_attachments(request.user, VIEW).select_related("content_type"), pk)
+    if action == CHANGE and not attachments.may_remove(request.user, found):
+        signals.access_denied.send(sender=Attachment, request=request, object_pk=pk)
         raise Http404(_("Không tìm thấy."))
     return found
 

@@ -9,15 +9,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from tretho.core import signals
 from tretho.core.scoping import CHANGE, VIEW, sees_personal_data, user_can
-from tretho.core.views import SCOPE_RESTRICT
+from tretho.core.views import SCOPE_RESTRICT, get_in_scope_or_404
 from tretho.documents.xlsx import errors_workbook
 from tretho.registry.views_import import SHOWN_ERRORS, RegistryImportForm, download
 
@@ -30,11 +29,7 @@ ImportForm = RegistryImportForm  # the same upload: an Excel file and "only chec
 def importable_training(request: HttpRequest, pk: int) -> Training:
     """The training, when the user may change it; 404 out of scope (as missing), 403 when only viewing."""
     user = request.user
-    training = Training.objects.restrict(user, VIEW).select_related("unit").filter(pk=pk).first()
-    if training is None:
-        if Training.objects.filter(pk=pk).exists():
-            signals.access_denied.send(sender=Training, request=request, object_pk=pk)
-        raise Http404(_("Không tìm thấy."))
+    training = get_in_scope_or_404(request, Training.objects.restrict(user, VIEW).select_related("unit"), pk)
     if not user_can(user, CHANGE, training) or not sees_personal_data(user):
         raise PermissionDenied(_("Bạn không có quyền nhập danh sách người tham dự của lớp tập huấn này."))
     return training

@@ -16,11 +16,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, Count, F, IntegerField, Value, When
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -28,10 +28,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 
-from tretho.core import signals
 from tretho.core.history import field_changes
 from tretho.core.scoping import CHANGE, VIEW
-from tretho.core.views import SCOPE_RESTRICT
+from tretho.core.views import SCOPE_RESTRICT, get_in_scope_or_404
 from tretho.programmes.models import PlanTask
 from tretho.registry.models import SupervisionVisit
 from tretho.registry.supervision.views import UnitChoiceForm
@@ -64,12 +63,7 @@ class ScopedPage(LoginRequiredMixin, View):
     request: HttpRequest
 
     def fetch(self, queryset: models.QuerySet, pk: int) -> Any:
-        try:
-            return queryset.get(pk=pk)
-        except ObjectDoesNotExist:
-            if queryset.model._default_manager.filter(pk=pk).exists():
-                signals.access_denied.send(sender=queryset.model, request=self.request, object_pk=pk)
-            raise Http404(_("Không tìm thấy.")) from None
+        return get_in_scope_or_404(self.request, queryset, pk)
 
     def task(self, pk: int) -> PlanTask:
         tasks = PlanTask.objects.restrict(self.request.user, VIEW).select_related(

@@ -33,6 +33,16 @@ SCOPE_SELF = "self"  # only the signed-in user's own account
 SCOPE_ADMIN = "admin"  # administrators only
 
 
+def get_in_scope_or_404(request: HttpRequest, queryset: models.QuerySet, pk: Any) -> Any:
+    """The row of a scoped queryset, else 404 — as if missing; a row that exists out of scope is a logged denial."""
+    try:
+        return queryset.get(pk=pk)
+    except ObjectDoesNotExist:
+        if queryset.model._default_manager.filter(pk=pk).exists():
+            signals.access_denied.send(sender=queryset.model, request=request, object_pk=pk)
+        raise Http404(_("Không tìm thấy.")) from None
+
+
 class ScopedObjectMixin(LoginRequiredMixin):
     """Base of the generic views: knows its registration and fetches only what the user may see."""
 
@@ -55,13 +65,7 @@ class ScopedObjectMixin(LoginRequiredMixin):
         return self.model.objects.restrict(self.request.user, action or self.action)  # type: ignore[attr-defined]
 
     def get_object(self, action: str | None = None) -> models.Model:
-        pk = self.kwargs["pk"]
-        try:
-            return self.get_queryset(action).get(pk=pk)
-        except ObjectDoesNotExist:
-            if self.model._default_manager.filter(pk=pk).exists():
-                signals.access_denied.send(sender=self.model, request=self.request, object_pk=pk)
-            raise Http404(_("Không tìm thấy.")) from None
+        return get_in_scope_or_404(self.request, self.get_queryset(action), self.kwargs["pk"])
 
     def url(self, page: str, obj: models.Model | None = None) -> str | None:
         if page not in self.registration.pages:

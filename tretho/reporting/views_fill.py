@@ -20,9 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from tretho.core import signals
 from tretho.core.scoping import ADD, VIEW, sees_personal_data, user_can
-from tretho.core.views import SCOPE_RESTRICT
+from tretho.core.views import SCOPE_RESTRICT, get_in_scope_or_404
 from tretho.geo.models import AdministrativeUnit
 
 from . import actions, prefill
@@ -69,12 +68,7 @@ class SubmissionPageMixin(LoginRequiredMixin):
         pk = self.kwargs["pk"]
         queryset = Submission.objects.restrict(self.request.user, action).select_related(
             "unit", "period__programme", "form", "submitted_by", "decided_by")
-        try:
-            return queryset.get(pk=pk)
-        except Submission.DoesNotExist:
-            if Submission.objects.filter(pk=pk).exists():
-                signals.access_denied.send(sender=Submission, request=self.request, object_pk=pk)
-            raise Http404(_("Không tìm thấy.")) from None
+        return get_in_scope_or_404(self.request, queryset, pk)
 
 
 def is_editable(user: Any, submission: Submission) -> bool:
