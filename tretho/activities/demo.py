@@ -74,6 +74,7 @@ from .models import (
     TrainingAudience,
     TrainingParticipant,
 )
+from .models.training import STAFF_ROLE_CATEGORIES
 
 D = dt.date
 C = AudienceCategory
@@ -714,7 +715,7 @@ def _training(writer: _Writer, spec: TrainingSpec) -> None:
                                             "materials": spec.materials, "trainers": spec.trainers})
     counted: Counter[tuple[str, str]] = Counter()
     for staff, completed in _staff_attending(training, spec):
-        category = STAFF_CATEGORY[staff.role]
+        category = STAFF_ROLE_CATEGORIES[staff.role]
         writer.ensure(TrainingParticipant, {"training": training, "staff": staff},
                       {"sex": Sex.FEMALE, "category": category, "workplace": staff.group.name,
                        "completed": completed})
@@ -737,10 +738,6 @@ def _training(writer: _Writer, spec: TrainingSpec) -> None:
 
 
 # The registry's staff roles as audience categories (every demo staff member is a woman: "… Thị …").
-STAFF_CATEGORY = {StaffRole.OWNER_MANAGER: C.GROUP_OWNERS, StaffRole.TEACHER: C.TEACHERS,
-                  StaffRole.CAREGIVER: C.CAREGIVERS}
-
-
 def _staff_attending(training: Training, spec: TrainingSpec) -> list[tuple[Any, bool]]:
     """The registry staff of the given roles working in the training's unit on its first day, in a stable order,
     each with whether they completed the course."""
